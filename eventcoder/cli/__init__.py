@@ -1,0 +1,30 @@
+"""Command-line interface: a click group of thin wrappers around the library.
+
+Each subcommand lives in its own module and only parses arguments, calls the library
+and formats output.
+"""
+
+from __future__ import annotations
+
+import click
+
+from eventcoder.cli import actors, evaluate, extract, places
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="eventcoder")
+def cli() -> None:
+    """eventcoder: evidenced, source-attributed event data from news text."""
+
+
+cli.add_command(extract.extract_cmd)
+cli.add_command(evaluate.evaluate_cmd)
+cli.add_command(actors.actors_group)
+cli.add_command(places.places_cmd)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()

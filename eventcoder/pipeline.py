@@ -1,0 +1,225 @@
+"""The pipeline: the only module that wires the stages together.
+
+    RawArticle -> normalize -> Article -> (infer document date)
+      -> spaCy [parse, actor linker, trigger finder, argument attacher, status decider]
+      -> doc_to_mentions -> code_mention -> resolve dates -> merge_mentions -> Event
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import importlib.util
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import spacy
+from spacy.language import Language
+
+from eventcoder.errors import EC016_EMPTY, EC017_DOCUMENT_FAILED
+from eventcoder.records import (
+    Article,
+    DateRange,
+    DocumentDate,
+    DocumentResult,
+    Event,
+    EventMention,
+    RawArticle,
+)
+from eventcoder.settings import Settings, load_settings
+from eventcoder.stages import (
+    attach_arguments,  # noqa: F401  (registers the spaCy factory)
+    decide_status,  # noqa: F401
+    find_triggers,  # noqa: F401
+)
+from eventcoder.stages.code_events import code_mention
+from eventcoder.stages.collect_mentions import doc_to_mentions
+from eventcoder.stages.merge_mentions import merge_mentions
+from eventcoder.stages.normalize import normalize
+from eventcoder.stages.parse import resolve_model_name
+
+T = TypeVar("T")
+
+COMPONENTS = (
+    "eventcoder_trigger_finder",
+    "eventcoder_argument_attacher",
+    "eventcoder_status_decider",
+)
+
+
+def _has_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+@functools.lru_cache(maxsize=2)
+def build_nlp(model: str = "auto", kb_paths: tuple[str, ...] = ()) -> Language:
+    """Load the spaCy model and add eventcoder's components (once per process)."""
+    nlp = spacy.load(resolve_model_name(model))
+    if _has_module("eventcoder.stages.link_actors"):
+        from eventcoder.stages import link_actors
+
+        link_actors.add_linker(nlp, kb_paths=kb_paths)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def _date_tools() -> tuple[Any, Any, Any] | None:
+    if not _has_module("eventcoder.stages.resolve_dates"):
+        return None
+    from eventcoder.stages import infer_doc_date, resolve_dates
+
+    return resolve_dates.resolve_date, resolve_dates.is_background, infer_doc_date.infer_document_date
+
+
+def _shift(value: T, offset: int, doc_id: str) -> T:
+    """Move every character offset inside a record by ``offset`` (chunked documents)."""
+    if offset == 0 or not dataclasses.is_dataclass(value):
+        return value
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(value):
+        v = getattr(value, f.name)
+        if f.name in {"start", "end", "start_char", "end_char"} and isinstance(v, int):
+            changes[f.name] = v + offset
+        elif dataclasses.is_dataclass(v):
+            changes[f.name] = _shift(v, offset, doc_id)
+        elif isinstance(v, tuple) and v and dataclasses.is_dataclass(v[0]):
+            changes[f.name] = tuple(_shift(x, offset, doc_id) for x in v)
+    return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+
+
+def chunks(text: str, size: int) -> list[tuple[int, str]]:
+    """Cut ``text`` at paragraph breaks into pieces of about ``size`` characters."""
+    if len(text) <= size:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut == -1:
+                cut = text.rfind(". ", start + size // 2, end)
+            end = cut + 1 if cut != -1 else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _resolve_dates(
+    mentions: list[EventMention], doc_date: dt.date | None, settings: Settings
+) -> list[EventMention]:
+    tools = _date_tools()
+    if tools is None:
+        return mentions
+    resolve_date, is_background, _ = tools
+    out = []
+    for m in mentions:
+        date: DateRange | None = m.date
+        if date is not None:
+            resolved = resolve_date(date.text, base=doc_date, start_char=date.start_char)
+            if resolved is not None:
+                date = dataclasses.replace(resolved, start_char=date.start_char,
+                                           end_char=date.end_char)  # fmt: skip
+        background = bool(date and date.start and is_background(
+            date, doc_date, window_days=settings.background_window_days))  # fmt: skip
+        out.append(dataclasses.replace(m, date=date, is_background=background))
+    return out
+
+
+def _document_date(article: Article) -> DocumentDate | None:
+    if article.date is not None:
+        return article.date
+    tools = _date_tools()
+    return tools[2](article.text) if tools is not None else None
+
+
+def run(
+    articles: Iterable[RawArticle | DocumentResult],
+    *,
+    settings: Settings | None = None,
+    progress: bool = False,
+) -> Iterator[DocumentResult]:
+    """Process documents in order; failures come back as results with ``error`` set."""
+    settings = settings or load_settings()
+    nlp = build_nlp(settings.model, settings.kb_paths)
+    batch: list[Article] = []
+    for item in _progress(articles, progress):
+        if isinstance(item, DocumentResult):
+            yield from _flush(batch, nlp, settings)
+            batch = []
+            yield item
+            continue
+        try:
+            batch.append(normalize(item))
+        except Exception as exc:  # one bad document never stops a corpus run
+            yield DocumentResult(doc_id=item.doc_id, origin=item.origin,
+                                 error=f"[{EC017_DOCUMENT_FAILED}] {item.origin}: {exc!r}")  # fmt: skip
+            continue
+        if len(batch) >= settings.batch_size:
+            yield from _flush(batch, nlp, settings)
+            batch = []
+    yield from _flush(batch, nlp, settings)
+
+
+def _progress(items: Iterable[T], enabled: bool) -> Iterable[T]:
+    if not enabled:
+        return items
+    from rich.progress import track
+
+    return track(items, description="documents", transient=True)
+
+
+def _flush(batch: list[Article], nlp: Language, settings: Settings) -> Iterator[DocumentResult]:
+    if not batch:
+        return
+    pieces: list[tuple[str, tuple[int, int]]] = []
+    for n, article in enumerate(batch):
+        for offset, piece in chunks(article.text, settings.chunk_chars):
+            pieces.append((piece, (n, offset)))
+    mentions: dict[int, list[EventMention]] = {n: [] for n in range(len(batch))}
+    failed: dict[int, str] = {}
+    docs = nlp.pipe(pieces, as_tuples=True, batch_size=settings.batch_size,
+                    n_process=settings.n_process)  # fmt: skip
+    for doc, (n, offset) in docs:
+        try:
+            found = doc_to_mentions(doc, batch[n].doc_id)
+            mentions[n].extend(_shift(m, offset, batch[n].doc_id) for m in found)
+        except Exception as exc:  # one bad document never stops a corpus run
+            failed[n] = f"[{EC017_DOCUMENT_FAILED}] {batch[n].origin}: {exc!r}"
+    for n, article in enumerate(batch):
+        if n in failed:
+            yield DocumentResult(doc_id=article.doc_id, origin=article.origin, error=failed[n])
+            continue
+        yield _finish(article, mentions[n], settings)
+
+
+def _finish(article: Article, mentions: list[EventMention], settings: Settings) -> DocumentResult:
+    words = len(article.text.split())
+    notes: list[str] = []
+    if not article.text.strip():
+        notes.append(f"[{EC016_EMPTY}] {article.origin or article.doc_id}: empty document")
+    doc_date = _document_date(article)
+    coded = [code_mention(m) for m in mentions]
+    dated = _resolve_dates(coded, doc_date.date if doc_date else None, settings)
+    events = merge_mentions(dated, text=article.text)
+    return DocumentResult(
+        doc_id=article.doc_id,
+        events=tuple(events),
+        document_date=doc_date,
+        notes=tuple(notes),
+        origin=article.origin,
+        words=words,
+    )
+
+
+def extract(text: str, date: dt.date | str | None = None, *, doc_id: str = "doc") -> list[Event]:
+    """Extract the events of one text (``date`` is its publication date, if known)."""
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    results = list(run([RawArticle(doc_id=doc_id, text=text, date=date)]))
+    return list(results[0].events)

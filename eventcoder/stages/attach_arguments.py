@@ -1,0 +1,411 @@
+"""Stage: attach arguments to each trigger from the dependency parse (spaCy component).
+
+Component ``eventcoder_argument_attacher`` reads ``doc.spans["triggers"]`` and
+``doc.spans["actors"]`` (when the actor linker ran; NER entities otherwise) and sets, on
+each trigger span, ``span._.frame``: an ``ArgumentFrame`` of records (actors, place and
+date surface text, casualty counts, instrument).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.numbers import parse_count
+from eventcoder.ontologies.lexicon import instruments
+from eventcoder.records import ActorRef, Count, DateRange, Location
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentFrame:
+    """The arguments of one trigger, as records with character offsets."""
+
+    source_actors: tuple[ActorRef, ...] = ()
+    target_actors: tuple[ActorRef, ...] = ()
+    location: Location | None = None
+    date: DateRange | None = None  # surface text only; resolved by resolve_dates
+    fatalities: Count | None = None
+    injuries: Count | None = None
+    instrument: str | None = None
+    instrument_entry: int | None = None  # index into lexicon.instruments()
+    governor: str | None = None  # lemma of the light verb that carries a noun trigger
+
+
+if not Span.has_extension("frame"):
+    Span.set_extension("frame", default=None)
+if not Span.has_extension("actor"):
+    Span.set_extension("actor", default=None)
+
+SUBJ = {"nsubj", "csubj"}
+OBJ = {"dobj", "obj"}
+TARGET_PREPS = {"against", "on", "upon", "at", "targeting", "into"}
+PLACE_PREPS = {"in", "at", "near", "across", "on", "inside", "outside", "around", "along",
+               "from", "within", "throughout", "outside", "off", "into", "over"}  # fmt: skip
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+ACTOR_ENTS = {"ORG", "GPE", "NORP", "PERSON"}
+# Verbs whose object is the event itself: "carried out an attack", "claimed 150 attacks".
+LIGHT_VERBS = {
+    "carry", "launch", "conduct", "stage", "mount", "claim", "perpetrate", "order", "unleash",
+    "undertake", "step", "resume", "intensify", "escalate", "suspend", "halt", "commit",
+    "execute", "lead", "make", "hold", "plan", "organize", "organise", "begin", "start",
+    "continue", "announce", "sign", "reach", "impose", "pass", "issue", "deliver", "send",
+    "provide", "open", "initiate", "orchestrate", "mastermind", "direct", "fire",
+}  # fmt: skip
+KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "massacre", "die", "dead",
+               "death", "fatality", "life", "assassinate", "lynch", "shoot"}  # fmt: skip
+INJURE_LEMMAS = {"injure", "wound", "hurt", "maim", "injury", "injured", "wounded"}
+PERSON_NOUNS = {
+    "civilian", "soldier", "man", "woman", "child", "boy", "girl", "person", "peasant",
+    "farmer", "policeman", "officer", "guard", "journalist", "student", "worker", "marine",
+    "trooper", "fighter", "militant", "guerrilla", "rebel", "leader", "commander", "general",
+    "mayor", "official", "judge", "priest", "teacher", "doctor", "driver", "passenger",
+    "resident", "villager", "member", "personnel", "troop", "policemen", "citizen", "victim",
+    "businessman", "politician", "candidate", "councilman", "activist", "protester",
+    "colonel", "captain", "lieutenant", "sergeant", "major", "agent", "bodyguard", "son",
+    "daughter", "wife", "husband", "brother", "sister", "father", "mother", "minister",
+}  # fmt: skip
+GROUP_TYPES = {
+    "civilian": "civilians", "villager": "civilians", "resident": "civilians",
+    "peasant": "civilians", "child": "civilians", "woman": "civilians", "student": "civilians",
+    "soldier": "military", "troop": "military", "army": "military", "marine": "military",
+    "force": "military", "military": "military", "personnel": "military",
+    "police": "police", "policeman": "police", "policemen": "police", "officer": "police",
+    "guerrilla": "armed group", "rebel": "armed group", "militant": "armed group",
+    "insurgent": "armed group", "gunman": "armed group", "gunmen": "armed group",
+    "terrorist": "armed group", "militia": "militia", "faction": "armed group",
+    "fighter": "armed group", "protester": "protesters", "demonstrator": "protesters",
+    "rioter": "rioters", "government": "government", "parliament": "government",
+}  # fmt: skip
+
+
+def _actor_index(doc: Doc) -> dict[int, Span]:
+    """Map each token index to the actor span that covers it."""
+    spans: list[Span]
+    if "actors" in doc.spans:
+        spans = list(doc.spans["actors"])
+    else:
+        spans = [e for e in doc.ents if e.label_ in ACTOR_ENTS]
+    index: dict[int, Span] = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            index[i] = span
+    return index
+
+
+def _actor_ref(span: Span) -> ActorRef:
+    linked = span._.actor
+    if isinstance(linked, ActorRef):
+        return linked
+    return ActorRef(
+        text=span.text,
+        name=span.text,
+        actor_type={"PERSON": "person", "GPE": "state", "NORP": None}.get(span.label_, None),
+        start=span.start_char,
+        end=span.end_char,
+    )
+
+
+def _np_span(tok: Token) -> Span:
+    """The noun phrase headed by ``tok``, without relative clauses or trailing modifiers."""
+    left = tok.left_edge.i
+    doc = tok.doc
+    while left < tok.i and doc[left].pos_ in {"DET", "PUNCT", "CCONJ"}:
+        left += 1
+    return doc[left : tok.i + 1]
+
+
+def _resolve_relative(tok: Token) -> Token:
+    """'which'/'who'/'that' as a subject stands for the noun the clause modifies."""
+    if tok.lower_ in {"which", "who", "that", "whom"} and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """Actors named by the noun phrase headed by ``tok`` and its conjuncts."""
+    tok = _resolve_relative(tok)
+    out: list[ActorRef] = []
+    seen: set[int] = set()
+    for head in (tok, *tok.conjuncts):
+        found = _actor_in_np(head, index)
+        if found is not None and found.start not in seen:
+            seen.add(found.start)
+            out.append(_actor_ref(found))
+        elif found is None:
+            generic = _generic_actor(head)
+            if generic is not None:
+                out.append(generic)
+    return out
+
+
+def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
+    if tok.i in index:
+        return index[tok.i]
+    # 1. the noun phrase's own modifiers: "US forces", "Iranian General Soleimani", "KH's"
+    for i in range(tok.left_edge.i, tok.i):
+        if i in index:
+            return index[i]
+    # 2. apposition: "the outpost, Tower 22"; "members of KH"; "sites belonging to the IRGC"
+    for child in tok.children:
+        if child.dep_ == "appos" and child.i in index:
+            return index[child.i]
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in index:
+                    return index[pobj.i]
+    return None
+
+
+def _generic_actor(tok: Token) -> ActorRef | None:
+    """An unlinked person or group noun ("gunmen", "a peasant") as a provisional actor."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma not in GROUP_TYPES and lemma not in PERSON_NOUNS:
+        return None
+    span = _np_span(tok)
+    return ActorRef(
+        text=span.text,
+        name=" ".join(span.text.split()).lower() if tok.pos_ == "NOUN" else span.text,
+        actor_type=GROUP_TYPES.get(lemma, "person" if lemma in PERSON_NOUNS else None),
+        start=span.start_char,
+        end=span.end_char,
+    )
+
+
+def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """The acting subject of ``verb``, inherited through conj/xcomp/relcl when implicit."""
+    for _ in range(4):
+        subj = [c for c in verb.children if c.dep_ in SUBJ]
+        if subj:
+            return _actors_of(subj[0], index)
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        if agent:
+            pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
+            if pobj:
+                return _actors_of(pobj[0], index)
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head
+            continue
+        if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return _actors_of(verb.head, index) if verb.dep_ == "relcl" else []
+        break
+    return []
+
+
+def _count_in(tok: Token) -> Count | None:
+    """The casualty count in the noun phrase headed by ``tok`` ("three US soldiers")."""
+    tok = _resolve_relative(tok)
+    doc = tok.doc
+    np = doc[tok.left_edge.i : tok.i + 1]
+    nums = [t for t in np if t.like_num or t.lower_ in {"dozens", "hundreds", "scores",
+                                                       "thousands", "tens", "dozen"}]  # fmt: skip
+    if tok.lower_ in {"dozens", "hundreds", "thousands", "scores", "tens"}:
+        nums = [tok]
+    if nums:
+        first = nums[0]
+        start = first.i
+        while start > np.start and doc[start - 1].dep_ in {"quantmod", "advmod"}:
+            start -= 1
+        if start > np.start and doc[start - 1].lower_ in {"least", "than", "to"}:
+            start = max(np.start, start - 2)
+        phrase = doc[start : nums[-1].i + 1]
+        return parse_count(phrase.text, start=phrase.start_char, end=phrase.end_char)
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in {"NN", "NNP"} and (lemma in PERSON_NOUNS or tok.ent_type_ == "PERSON"):
+        return Count(min=1, max=1, text=np.text, start=np.start_char, end=np.end_char)
+    if tok.tag_ in {"NNS", "NNPS"} and (lemma in PERSON_NOUNS or lemma in GROUP_TYPES):
+        return Count(min=None, max=None, text=np.text, start=np.start_char, end=np.end_char)
+    return None
+
+
+def _casualties(verb: Token, lemmas: set[str]) -> Count | None:
+    """Victims of a kill/injure verb: its object, or its passive subject."""
+    if verb.lemma_.lower() not in lemmas and verb.lower_ not in lemmas:
+        return None
+    for child in verb.children:
+        if child.dep_ in OBJ | {"nsubjpass"}:
+            if child.lemma_.lower() == "life":  # "claimed over 200 marines' lives"
+                for sub in child.subtree:
+                    if sub.like_num or sub.lower_ in {"dozens", "hundreds"}:
+                        return _count_in(sub.head if sub.dep_ == "nummod" else sub)
+            count = _count_in(child)
+            if count is not None:
+                return count
+    if verb.dep_ in {"amod", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        return _count_in(verb.head)  # "three people killed", "dozens wounded"
+    return None
+
+
+def _outcomes(head: Token) -> tuple[Count | None, Count | None]:
+    """Fatalities and injuries stated around a trigger (its clause and its outcome verbs)."""
+    killed = _casualties(head, KILL_LEMMAS)
+    injured = _casualties(head, INJURE_LEMMAS)
+    related = [c for c in head.children if c.dep_ in {"relcl", "advcl", "conj", "acl", "xcomp"}]
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ == "VERB":
+        related.append(head.head)  # "the attack killed three"
+    for verb in list(related):
+        related.extend(c for c in verb.children if c.dep_ == "conj")
+    for verb in related:
+        if killed is None:
+            killed = _casualties(verb, KILL_LEMMAS | {"claim"})
+        if injured is None:
+            injured = _casualties(verb, INJURE_LEMMAS)
+    return killed, injured
+
+
+def _place_and_date(head: Token, carrier: Token) -> tuple[Location | None, DateRange | None]:
+    """The trigger's own place and date phrases (not any in the sentence)."""
+    location: Location | None = None
+    date: DateRange | None = None
+    doc = head.doc
+    heads = [head] if carrier is head else [head, carrier]
+    for h in heads:
+        for child in h.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and location is None:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (
+                        pobj.ent_type_ in PLACE_ENTS
+                        or any(t.ent_type_ in PLACE_ENTS for t in pobj.subtree)
+                        or pobj.lemma_ in {"border", "base", "outpost", "city", "town",
+                                           "village", "camp", "region", "province"}
+                    ):
+                        span = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                        text = span.text if child.lower_ in {"in", "at"} else (
+                            doc[child.i : pobj.right_edge.i + 1].text
+                        )
+                        start = span.start_char if child.lower_ in {"in", "at"} else child.idx
+                        location = Location(text=text, start=start, end=span.end_char)
+            if date is None and child.dep_ in {"prep", "npadvmod", "nmod", "compound", "tmod",
+                                               "pobj", "amod", "nummod"}:  # fmt: skip
+                ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
+                if ents:
+                    date = _date_span(ents[0])
+    if date is None:
+        for t in doc[head.left_edge.i : head.i]:
+            if t.ent_type_ == "DATE":
+                date = _date_span(t)
+                break
+    return location, date
+
+
+def _date_span(tok: Token) -> DateRange:
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return DateRange(text=ent.text, start_char=ent.start_char, end_char=ent.end_char)
+
+
+def _instrument(trigger: Span, head: Token) -> tuple[str | None, int | None]:
+    words = {t.lemma_.lower() for t in trigger} | {t.lower_ for t in trigger}
+    words |= {t.lemma_.lower() for t in head.doc[head.left_edge.i : head.i]}
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"with", "using", "by"}:
+            words |= {t.lemma_.lower() for t in child.subtree}
+    text = " ".join(t.lower_ for t in head.doc[head.left_edge.i : trigger.end])
+    for index, entry in enumerate(instruments()):
+        for w in entry.words:
+            if w in words or (" " in w and w in text):
+                return entry.instrument, index
+    return None, None
+
+
+def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
+    """Build the argument frame of one trigger."""
+    head = trigger.root
+    sources: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    carrier = head  # the verb that carries a nominal trigger, when there is one
+    governor: str | None = None
+    if head.pos_ in {"VERB", "AUX"}:
+        sources = _subject_of(head, index)
+        for child in head.children:
+            if child.dep_ in OBJ | {"nsubjpass"}:
+                targets.extend(_actors_of(child, index))
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        targets.extend(a for a in _actors_of(pobj, index)
+                                       if a.actor_type not in {None})  # fmt: skip
+        if head.dep_ == "acl" and head.tag_ == "VBN":  # "forces stationed in Iraq"
+            sources = _actors_of(head.head, index)
+    else:
+        for child in head.children:
+            if child.dep_ == "poss":
+                sources.extend(_actors_of(child, index))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        sources.extend(_actors_of(pobj, index))
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        targets.extend(_actors_of(pobj, index))
+        if not sources:
+            for i in range(head.left_edge.i, trigger.start):
+                if i in index:
+                    sources.append(_actor_ref(index[i]))
+                    break
+        if head.dep_ in OBJ and head.head.lemma_.lower() in LIGHT_VERBS:
+            carrier = head.head
+            governor = carrier.lemma_.lower()
+            if not sources:
+                sources = _subject_of(carrier, index)
+        elif head.dep_ == "pobj" and head.head.head.lemma_.lower() == "responsible":
+            copula = head.head.head.head  # "KH was responsible for the attack"
+            carrier = copula
+            governor = "responsible"
+            if not sources:
+                sources = _subject_of(copula, index)
+        elif head.dep_ in {"nsubj", "nsubjpass"}:
+            carrier = head.head
+    location, date = _place_and_date(head, carrier)
+    fatalities, injuries = _outcomes(head)
+    if carrier is not head and fatalities is None:
+        fatalities, injuries = _outcomes(carrier)[0], injuries or _outcomes(carrier)[1]
+    instrument, instrument_entry = _instrument(trigger, head)
+    return ArgumentFrame(
+        source_actors=tuple(_dedupe(sources)),
+        target_actors=tuple(a for a in _dedupe(targets) if a not in sources),
+        location=location,
+        date=date,
+        fatalities=fatalities,
+        injuries=injuries,
+        instrument=instrument,
+        instrument_entry=instrument_entry,
+        governor=governor,
+    )
+
+
+def _dedupe(actors: list[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[int | None, str]] = set()
+    out = []
+    for actor in actors:
+        key = (actor.start, actor.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+class ArgumentAttacher:
+    """Set ``span._.frame`` on every trigger."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = _actor_index(doc)
+        for trigger in doc.spans.get("triggers", []):
+            trigger._.frame = frame_for(trigger, index)
+        return doc
+
+
+@Language.factory(
+    "eventcoder_argument_attacher",
+    requires=["doc.spans", "token.dep", "token.lemma", "doc.ents"],
+    assigns=["span._.frame"],
+)
+def make_argument_attacher(nlp: Language, name: str) -> ArgumentAttacher:
+    """Build the argument attacher."""
+    return ArgumentAttacher(name)

@@ -1,0 +1,99 @@
+"""Stage: turn an annotated Doc into ``EventMention`` records (the Doc stops here).
+
+``doc_to_mentions()`` is the only place a spaCy Doc becomes records. It reads the spans
+and extensions set by the trigger finder, argument attacher and status decider.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.records import ActorRef, Evidence, EventMention
+
+CODER = "eventcoder.rules.v1"
+
+
+def _actor_at(tok: Token | None, doc: Doc) -> tuple[ActorRef, ...]:
+    if tok is None:
+        return ()
+    spans = list(doc.spans["actors"]) if "actors" in doc.spans else list(doc.ents)
+    for span in spans:
+        if span.start <= tok.i < span.end or tok.left_edge.i <= span.start <= tok.i:
+            linked = span._.actor if span.has_extension("actor") else None
+            if isinstance(linked, ActorRef):
+                return (linked,)
+            return (ActorRef(text=span.text, name=span.text, start=span.start_char,
+                             end=span.end_char),)  # fmt: skip
+    return ()
+
+
+def _inside_name(trigger: Span, doc: Doc) -> bool:
+    """Triggers inside a name ("Popular Mobilization Forces", "Al-Aqsa Flood") are not events."""
+    spans = list(doc.spans["actors"]) if "actors" in doc.spans else []
+    spans += [e for e in doc.ents if e.label_ in {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"}]
+    return any(s.start <= trigger.start and trigger.end <= s.end and len(s) > len(trigger)
+               for s in spans)  # fmt: skip
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n" and i + 1 < len(text):
+            starts.append(i + 1)
+    return starts
+
+
+def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
+    """Build one ``EventMention`` per trigger that survives the filters."""
+    para_starts = _paragraph_starts(doc.text)
+    out: list[EventMention] = []
+    for trigger in doc.spans.get("triggers", []):
+        entry = trigger._.trigger
+        frame = trigger._.frame
+        if entry is None or frame is None or _inside_name(trigger, doc):
+            continue
+        has_actor = bool(frame.source_actors or frame.target_actors)
+        if entry.needs_actor and not has_actor:
+            continue
+        status = trigger._.status or "asserted"
+        who = _actor_at(trigger._.status_by, doc)
+        claimed_by = who if status == "claimed" else ()
+        attributed_by = who if status == "attributed" else ()
+        sources = frame.source_actors
+        if status == "claimed" and not sources:
+            sources = claimed_by
+        sent = trigger.sent
+        bare = not (has_actor or frame.fatalities or frame.injuries or frame.location
+                    or frame.date)  # fmt: skip
+        head = trigger.root
+        paragraph = max(i for i, s in enumerate(para_starts) if s <= trigger.start_char)
+        out.append(
+            EventMention(
+                doc_id=doc_id,
+                event_type=entry.type,
+                mode=entry.mode,
+                cameo=entry.cameo,
+                acled_event_type=None,
+                acled_sub_event_type=entry.acled,
+                trigger=Evidence(doc_id, trigger.start_char, trigger.end_char, trigger.text),
+                sentence=Evidence(doc_id, sent.start_char, sent.end_char, sent.text),
+                source_actors=sources,
+                target_actors=frame.target_actors,
+                location=frame.location,
+                date=frame.date,
+                fatalities=frame.fatalities,
+                injuries=frame.injuries,
+                instrument=frame.instrument,
+                status=status,
+                claimed_by=claimed_by,
+                attributed_by=attributed_by,
+                confidence=0.4 + 0.2 * has_actor + 0.1 * bool(frame.fatalities)
+                + 0.1 * (head.pos_ == "VERB"),
+                coder=f"{CODER}:{entry.id}",
+                aggregate=head.tag_ in {"NNS", "NNPS"},
+                bare=bare,
+                paragraph=paragraph,
+                trigger_id=entry.id,
+            )
+        )
+    return out

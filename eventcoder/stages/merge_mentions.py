@@ -1,0 +1,198 @@
+"""Stage: merge the mentions of one real event within a document (EventMention -> Event).
+
+Two mentions are the same event when nothing about them conflicts and enough agrees:
+compatible type (same PLOVER type; for violence, compatible ACLED sub-types), no actor
+playing opposite roles, no differing casualty figures, overlapping dates, and the same
+grammatical number (one strike versus "150 attacks"). A mention with no argument at all
+("the attack") joins the nearest earlier compatible event or, alone, is dropped unless it
+is the document's only mention. Mentions in a paragraph that repeats an earlier one
+(verbatim or reworded) only ever join existing events.
+
+Figures follow ACLED's conservative rule: the lowest well-defined count is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from eventcoder.records import ActorRef, Count, Event, EventMention
+
+STATUS_RANK = {"claimed": 0, "attributed": 1, "asserted": 2, "reported": 3,
+               "hypothetical": 4, "negated": 5}  # fmt: skip
+GENERIC_SUBS = {None, "Attack", "Armed clash"}
+DUPLICATE_PARAGRAPH_SIMILARITY = 70.0
+
+
+@dataclass
+class _Cluster:
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def first(self) -> EventMention:
+        return self.mentions[0]
+
+
+def _keys(actors: tuple[ActorRef, ...]) -> set[str]:
+    keys = set()
+    for a in actors:
+        keys.add(a.actor_id or a.name.lower())
+        if a.country:
+            keys.add(f"country:{a.country}")
+    return keys
+
+
+def _strong_keys(actors: tuple[ActorRef, ...]) -> set[str]:
+    return {a.actor_id or a.name.lower() for a in actors}
+
+
+def _compatible(m: EventMention, c: _Cluster) -> int | None:
+    """Score how well ``m`` fits cluster ``c``; None when they conflict."""
+    score = 0
+    for other in c.mentions:
+        if m.event_type != other.event_type:
+            return None
+        if m.event_type == "ASSAULT" and (
+            m.acled_sub_event_type not in GENERIC_SUBS
+            and other.acled_sub_event_type not in GENERIC_SUBS
+            and m.acled_sub_event_type != other.acled_sub_event_type
+        ):
+            return None
+        if m.aggregate != other.aggregate and not (m.bare or other.bare):
+            return None
+        ms, mt = _strong_keys(m.source_actors), _strong_keys(m.target_actors)
+        os_, ot = _strong_keys(other.source_actors), _strong_keys(other.target_actors)
+        if ms & ot or mt & os_ - mt:
+            return None
+        if ms and os_ and not (_keys(m.source_actors) & _keys(other.source_actors)):
+            return None
+        if mt and ot and not (_keys(m.target_actors) & _keys(other.target_actors)):
+            return None
+        for a, b in ((m.fatalities, other.fatalities), (m.injuries, other.injuries)):
+            if a and b and a.min is not None and b.min is not None and a.min != b.min:
+                return None
+        if m.date and other.date and m.date.start and other.date.start:
+            if m.date.end and other.date.end and (
+                m.date.start > other.date.end or other.date.start > m.date.end
+            ):
+                return None
+        score += len(_keys(m.source_actors) & _keys(other.source_actors))
+        score += len(_keys(m.target_actors) & _keys(other.target_actors))
+        score += int(bool(m.fatalities and other.fatalities))
+    return score
+
+
+def duplicate_paragraphs(text: str) -> dict[int, int]:
+    """Map each paragraph index that repeats an earlier paragraph to that paragraph."""
+    paragraphs = text.split("\n")
+    dup: dict[int, int] = {}
+    for j, para in enumerate(paragraphs):
+        if len(para.split()) < 8:
+            continue
+        for i in range(j):
+            if i in dup or len(paragraphs[i].split()) < 8:
+                continue
+            if fuzz.token_set_ratio(para, paragraphs[i]) >= DUPLICATE_PARAGRAPH_SIMILARITY:
+                dup[j] = i
+                break
+    return dup
+
+
+def merge_mentions(mentions: list[EventMention], *, text: str = "") -> list[Event]:
+    """Group mentions of the same event and build one ``Event`` per group."""
+    dup = duplicate_paragraphs(text) if text else {}
+    clusters: list[_Cluster] = []
+    bare_alone: list[EventMention] = []
+    for m in sorted(mentions, key=lambda x: x.trigger.start):
+        candidates = [(s, c) for c in clusters if (s := _compatible(m, c)) is not None]
+        if m.bare:
+            if candidates:
+                # nearest earlier compatible event (coreference)
+                candidates[-1][1].mentions.append(m)
+            else:
+                bare_alone.append(m)
+            continue
+        substantive = [(s, c) for s, c in candidates if s > 0]
+        if substantive:
+            best = max(substantive, key=lambda sc: sc[0])[1]
+            best.mentions.append(m)
+        elif m.paragraph in dup and candidates:
+            candidates[-1][1].mentions.append(m)
+        elif m.paragraph in dup:
+            continue  # a repeated paragraph never adds a record
+        else:
+            clusters.append(_Cluster([m]))
+    if not clusters and bare_alone:
+        clusters = [_Cluster([bare_alone[0]])]
+    return [_to_event(c) for c in clusters]
+
+
+def _union(groups: list[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:
+    seen: set[str] = set()
+    out: list[ActorRef] = []
+    for group in groups:
+        for a in group:
+            key = a.actor_id or a.name.lower()
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+    return tuple(out)
+
+
+def _conservative(counts: list[Count | None]) -> Count | None:
+    known = [c for c in counts if c is not None]
+    if not known:
+        return None
+    exact = [c for c in known if c.min is not None]
+    if not exact:
+        return known[0]
+    return min(exact, key=lambda c: (c.min if c.min is not None else 0, c.max is None))
+
+
+def _to_event(c: _Cluster) -> Event:
+    ms = sorted(c.mentions, key=lambda m: m.trigger.start)
+    lead = min(ms, key=lambda m: (m.bare, STATUS_RANK[m.status], m.trigger.start))
+    specific = next((m for m in ms if m.acled_sub_event_type not in GENERIC_SUBS), lead)
+    status_m = min(ms, key=lambda m: STATUS_RANK[m.status])
+    evidence = []
+    seen_spans: set[tuple[int, int]] = set()
+    for m in ms:
+        key = (m.sentence.start, m.sentence.end)
+        if key not in seen_spans:
+            seen_spans.add(key)
+            evidence.append(m.sentence)
+    first = ms[0]
+    digest = hashlib.sha1(
+        f"{first.doc_id}|{first.trigger.start}|{first.trigger.end}|{lead.event_type}".encode()
+    ).hexdigest()[:16]
+    dated = next((m.date for m in ms if m.date and m.date.start), None) or next(
+        (m.date for m in ms if m.date), None
+    )
+    return Event(
+        event_id=f"ev_{digest}",
+        doc_id=first.doc_id,
+        event_type=lead.event_type,
+        mode=specific.mode or lead.mode,
+        cameo=specific.cameo or lead.cameo,
+        acled_event_type=specific.acled_event_type or lead.acled_event_type,
+        acled_sub_event_type=specific.acled_sub_event_type or lead.acled_sub_event_type,
+        source_actors=_union([m.source_actors for m in ms]),
+        target_actors=_union([m.target_actors for m in ms]),
+        location=next((m.location for m in ms if m.location), None),
+        date=dated,
+        fatalities=_conservative([m.fatalities for m in ms]),
+        injuries=_conservative([m.injuries for m in ms]),
+        instrument=next((m.instrument for m in ms if m.instrument), None),
+        status=status_m.status,
+        claimed_by=_union([m.claimed_by for m in ms]),
+        attributed_by=_union([m.attributed_by for m in ms]),
+        is_background=any(m.is_background for m in ms if m.date and m.date.start) or (
+            all(m.is_background for m in ms)
+        ),
+        evidence=tuple(evidence),
+        mentions=len(ms),
+        confidence=round(min(1.0, max(m.confidence for m in ms) + 0.05 * (len(ms) - 1)), 3),
+        coder=lead.coder.split(":")[0],
+    )

@@ -1,0 +1,66 @@
+"""Stage: normalise text without moving any character (RawArticle -> Article).
+
+Every change is one character for one character, so offsets into ``Article.text`` are
+offsets into the text the user gave us. Documents written in capitals (1980s wire copy)
+are lower-cased with sentence-initial capitals restored, because the cased parser and
+NER read all-caps text badly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from eventcoder.records import Article, DocumentDate, RawArticle
+
+# One-for-one replacements: typographic variants that confuse the tokenizer.
+_SAME_LENGTH = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    "\t": " ", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
+})  # fmt: skip
+
+
+def is_all_caps(text: str) -> bool:
+    """True when at least 85% of the letters are capitals (wire copy, telegrams)."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _sentence_case(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # some characters change length when lowered
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    chars = list(lowered)
+    for m in re.finditer(r"(^|[.!?]\s+|\n\s*)([a-z])", lowered):
+        chars[m.start(2)] = chars[m.start(2)].upper()
+    return "".join(chars)
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` with the same length and offsets, cleaned for parsing."""
+    out = text.translate(_SAME_LENGTH)
+    # Control characters other than newline become spaces (same length).
+    out = "".join(
+        " " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in out
+    )
+    if is_all_caps(out):
+        out = _sentence_case(out)
+    return out
+
+
+def normalize(raw: RawArticle) -> Article:
+    """Normalise one document."""
+    text = normalize_text(raw.text)
+    assert len(text) == len(raw.text)
+    return Article(
+        doc_id=raw.doc_id,
+        text=text,
+        date=DocumentDate(date=raw.date, method="given") if raw.date else None,
+        title=raw.title,
+        url=raw.url,
+        source=raw.source,
+        origin=raw.origin,
+    )

