@@ -162,6 +162,8 @@ def _generic_actor(tok: Token) -> ActorRef | None:
     """An unlinked person or group noun ("gunmen", "a peasant") as a provisional actor."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in ACTOR_ENTS:
+        return None
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma not in GROUP_TYPES and lemma not in PERSON_NOUNS:
         return None
@@ -310,6 +312,31 @@ def _instrument(trigger: Span, head: Token) -> tuple[str | None, int | None]:
     return None, None
 
 
+def _outcome_verbs(head: Token) -> list[Token]:
+    """Kill/injure verbs that state the outcome of ``head`` ("the attack, which killed ...")."""
+    verbs = [c for c in head.children if c.dep_ in {"relcl", "advcl", "acl"}]
+    if head.dep_ == "nsubj":
+        verbs.append(head.head)
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj"]
+    return [v for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in KILL_LEMMAS | INJURE_LEMMAS]
+
+
+def is_outcome_of_other(trigger: Span, roots: set[int]) -> bool:
+    """True for "killed" in "the attack killed three": the outcome, not a second event."""
+    head = trigger.root
+    if head.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS or head.pos_ != "VERB":
+        return False
+    subj = [c for c in head.children if c.dep_ == "nsubj"]
+    if subj and _resolve_relative(subj[0]).i in roots:
+        return True
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    return node.dep_ in {"relcl", "advcl", "acl"} and node.head.i in roots and node is not head or (
+        head.dep_ in {"relcl", "advcl", "acl"} and head.head.i in roots
+    )
+
+
 def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
     """Build the argument frame of one trigger."""
     head = trigger.root
@@ -351,6 +378,11 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
             governor = carrier.lemma_.lower()
             if not sources:
                 sources = _subject_of(carrier, index)
+        elif head.dep_ == "pobj" and head.head.lower_ == "behind" and head.head.head.pos_ == "AUX":
+            carrier = head.head.head  # "the group was behind the strike"
+            governor = "behind"
+            if not sources:
+                sources = _subject_of(carrier, index)
         elif head.dep_ == "pobj" and head.head.head.lemma_.lower() == "responsible":
             copula = head.head.head.head  # "KH was responsible for the attack"
             carrier = copula
@@ -359,6 +391,10 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
                 sources = _subject_of(copula, index)
         elif head.dep_ in {"nsubj", "nsubjpass"}:
             carrier = head.head
+    for verb in _outcome_verbs(head):
+        for child in verb.children:
+            if child.dep_ in OBJ | {"nsubjpass"}:
+                targets.extend(_actors_of(child, index))
     location, date = _place_and_date(head, carrier)
     fatalities, injuries = _outcomes(head)
     if carrier is not head and fatalities is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.records import ActorRef, Evidence, EventMention
+from eventcoder.stages.attach_arguments import is_outcome_of_other
 
 CODER = "eventcoder.rules.v1"
 
@@ -47,10 +48,14 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
     """Build one ``EventMention`` per trigger that survives the filters."""
     para_starts = _paragraph_starts(doc.text)
     out: list[EventMention] = []
+    violent_roots = {t.root.i for t in doc.spans.get("triggers", [])
+                     if t._.trigger is not None and t._.trigger.type == "ASSAULT"}  # fmt: skip
     for trigger in doc.spans.get("triggers", []):
         entry = trigger._.trigger
         frame = trigger._.frame
         if entry is None or frame is None or _inside_name(trigger, doc):
+            continue
+        if is_outcome_of_other(trigger, violent_roots - {trigger.root.i}):
             continue
         has_actor = bool(frame.source_actors or frame.target_actors)
         if entry.needs_actor and not has_actor:

@@ -18,6 +18,8 @@ if not Span.has_extension("trigger"):
 
 # Nouns that look like triggers but, next to these words, name something else
 # ("strike" in "hunger strike" has its own entry; "fire" in "ceasefire" is one token).
+_NON_EVENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                   "PERSON", "GPE", "NORP", "LANGUAGE", "LOC"}
 _FUNCTION_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART"}
 
 
@@ -43,7 +45,9 @@ class TriggerFinder:
             head = doc[end - 1]
             if head.pos_ not in entry.pos and not (head.pos_ == "PROPN" and "NOUN" in entry.pos):
                 continue
-            if head.pos_ in _FUNCTION_POS:
+            if head.pos_ in _FUNCTION_POS or head.ent_type_ in _NON_EVENT_ENTS:
+                continue
+            if head.pos_ == "PROPN" and head.ent_type_:
                 continue
             found.append((start, end, int(doc.vocab.strings[match_id]), entry))
         # Longest match wins; among equal lengths the entry listed first in the lexicon.

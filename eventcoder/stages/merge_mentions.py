@@ -48,6 +48,13 @@ def _strong_keys(actors: tuple[ActorRef, ...]) -> set[str]:
     return {a.actor_id or a.name.lower() for a in actors}
 
 
+def _disjoint_linked(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> bool:
+    """Both sides name linked actors (or countries) and none of them agree."""
+    ka = {x.actor_id for x in a if x.actor_id} | {f"c:{x.country}" for x in a if x.country}
+    kb = {x.actor_id for x in b if x.actor_id} | {f"c:{x.country}" for x in b if x.country}
+    return bool(ka and kb and not ka & kb)
+
+
 def _compatible(m: EventMention, c: _Cluster) -> int | None:
     """Score how well ``m`` fits cluster ``c``; None when they conflict."""
     score = 0
@@ -66,9 +73,9 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
         os_, ot = _strong_keys(other.source_actors), _strong_keys(other.target_actors)
         if ms & ot or mt & os_ - mt:
             return None
-        if ms and os_ and not (_keys(m.source_actors) & _keys(other.source_actors)):
+        if _disjoint_linked(m.source_actors, other.source_actors):
             return None
-        if mt and ot and not (_keys(m.target_actors) & _keys(other.target_actors)):
+        if _disjoint_linked(m.target_actors, other.target_actors):
             return None
         for a, b in ((m.fatalities, other.fatalities), (m.injuries, other.injuries)):
             if a and b and a.min is not None and b.min is not None and a.min != b.min:
@@ -155,7 +162,8 @@ def _to_event(c: _Cluster) -> Event:
     ms = sorted(c.mentions, key=lambda m: m.trigger.start)
     lead = min(ms, key=lambda m: (m.bare, STATUS_RANK[m.status], m.trigger.start))
     specific = next((m for m in ms if m.acled_sub_event_type not in GENERIC_SUBS), lead)
-    status_m = min(ms, key=lambda m: STATUS_RANK[m.status])
+    substantive = [m for m in ms if not m.bare] or ms
+    status_m = min(substantive, key=lambda m: STATUS_RANK[m.status])
     evidence = []
     seen_spans: set[tuple[int, int]] = set()
     for m in ms:
