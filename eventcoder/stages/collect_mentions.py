@@ -28,12 +28,16 @@ def _actor_at(tok: Token | None, doc: Doc) -> tuple[ActorRef, ...]:
     return ()
 
 
-def _inside_name(trigger: Span, doc: Doc) -> bool:
-    """Triggers inside a name ("Popular Mobilization Forces", "Al-Aqsa Flood") are not events."""
+def _name_spans(doc: Doc) -> list[Span]:
     spans = list(doc.spans["actors"]) if "actors" in doc.spans else []
     spans += [e for e in doc.ents if e.label_ in {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"}]
+    return spans
+
+
+def _inside_name(trigger: Span, names: list[Span]) -> bool:
+    """Triggers inside a name ("Popular Mobilization Forces", "Al-Aqsa Flood") are not events."""
     return any(s.start <= trigger.start and trigger.end <= s.end and len(s) > len(trigger)
-               for s in spans)  # fmt: skip
+               for s in names)  # fmt: skip
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -47,13 +51,14 @@ def _paragraph_starts(text: str) -> list[int]:
 def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
     """Build one ``EventMention`` per trigger that survives the filters."""
     para_starts = _paragraph_starts(doc.text)
+    names = _name_spans(doc)
     out: list[EventMention] = []
     violent_roots = {t.root.i for t in doc.spans.get("triggers", [])
                      if t._.trigger is not None and t._.trigger.type == "ASSAULT"}  # fmt: skip
     for trigger in doc.spans.get("triggers", []):
         entry = trigger._.trigger
         frame = trigger._.frame
-        if entry is None or frame is None or _inside_name(trigger, doc):
+        if entry is None or frame is None or _inside_name(trigger, names):
             continue
         if is_outcome_of_other(trigger, violent_roots - {trigger.root.i}):
             continue

@@ -8,7 +8,7 @@ with ``span._.trigger`` holding its ``TriggerEntry``.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from eventcoder.ontologies.lexicon import TriggerEntry, triggers
@@ -29,18 +29,28 @@ class TriggerFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.entries: tuple[TriggerEntry, ...] = triggers()
-        self.matcher = Matcher(nlp.vocab)
+        # Phrases are written as lemma sequences, so a pattern Doc whose lemmas are the
+        # phrase's words matches every inflection; a second matcher on the lower-case form
+        # catches words the lemmatizer leaves unusual. PhraseMatcher is hash lookups, far
+        # cheaper than a token Matcher with hundreds of patterns.
+        self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for index, entry in enumerate(self.entries):
-            patterns = []
+            lemma_docs, lower_docs = [], []
             for phrase in entry.phrases:
                 words = phrase.lower().split()
-                patterns.append([{"LEMMA": w} for w in words])
-                patterns.append([{"LOWER": w} for w in words])
-            self.matcher.add(str(index), patterns)
+                pattern = Doc(nlp.vocab, words=words)
+                for token, word in zip(pattern, words, strict=True):
+                    token.lemma_ = word
+                lemma_docs.append(pattern)
+                lower_docs.append(Doc(nlp.vocab, words=words))
+            self.by_lemma.add(str(index), lemma_docs)
+            self.by_lower.add(str(index), lower_docs)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int, TriggerEntry]] = []
-        for match_id, start, end in self.matcher(doc):
+        matches = set(self.by_lemma(doc)) | set(self.by_lower(doc))
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
             entry = self.entries[int(doc.vocab.strings[match_id])]
             head = doc[end - 1]
             if head.pos_ not in entry.pos and not (head.pos_ == "PROPN" and "NOUN" in entry.pos):
@@ -68,7 +78,7 @@ class TriggerFinder:
 
 @Language.factory(
     "eventcoder_trigger_finder",
-    requires=["token.lemma", "token.pos"],
+    requires=["token.lemma", "token.tag"],  # pos comes from attribute_ruler, which declares none
     assigns=["doc.spans"],
 )
 def make_trigger_finder(nlp: Language, name: str) -> TriggerFinder:

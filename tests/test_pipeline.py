@@ -1,0 +1,93 @@
+"""Whole-pipeline behaviour on the bundled demo article and small hand-written texts."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from eventcoder import extract
+from eventcoder.pipeline import chunks, run
+from eventcoder.records import RawArticle
+
+
+@pytest.fixture(scope="module")
+def demo_events() -> list:
+    text = resources.files("eventcoder").joinpath("data", "demo_article.txt").read_text("utf-8")
+    return extract(text, "2024-03-12", doc_id="demo")
+
+
+def test_pipeline_output_matches_json_schema(demo_events: list) -> None:
+    schema = json.loads(
+        resources.files("eventcoder").joinpath("data", "event.schema.json").read_text("utf-8")
+    )
+    assert demo_events
+    for event in demo_events:
+        jsonschema.validate(event.as_dict(), schema)
+
+
+def test_pipeline_evidence_offsets_point_into_text() -> None:
+    text = "Gunmen killed three villagers in an attack on Monday.\nPolice arrested two men."
+    for event in extract(text):
+        for ev in event.evidence:
+            assert text[ev.start : ev.end] == ev.text
+
+
+def test_pipeline_fatalities_and_instrument() -> None:
+    [event] = [e for e in extract("A drone strike killed three soldiers and wounded dozens.")
+               if e.event_type == "ASSAULT"]  # fmt: skip
+    assert event.acled_sub_event_type == "Air/drone strike"
+    assert event.fatalities is not None and (event.fatalities.min, event.fatalities.max) == (3, 3)
+    assert event.injuries is not None and (event.injuries.min, event.injuries.max) == (12, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Rebels attacked the army base on Monday.", "asserted"),
+        ("Rebels did not attack the army base.", "negated"),
+        ("Rebels could attack the army base if talks fail.", "hypothetical"),
+        ("The rebels claimed responsibility for the attack on the army base.", "claimed"),
+        ("The government blamed the rebels for the attack on the army base.", "attributed"),
+        ("Rebels reportedly attacked the army base.", "reported"),
+    ],
+)
+def test_pipeline_status(text: str, status: str) -> None:
+    events = [e for e in extract(text) if e.event_type == "ASSAULT"]
+    assert [e.status for e in events] == [status]
+
+
+def test_pipeline_repeated_paragraph_adds_no_record() -> None:
+    para = "A roadside bomb killed four police officers near Kandahar on Sunday, officials said."
+    reworded = "On Sunday a roadside bomb near Kandahar killed four police officers, officials said."
+    once = extract(para)
+    twice = extract(para + "\n" + reworded)
+    assert len(twice) == len(once) == 1
+    assert twice[0].mentions == 2
+
+
+def test_pipeline_empty_document_gives_note_and_no_events() -> None:
+    [result] = list(run([RawArticle(doc_id="e", text="   ")]))
+    assert result.events == () and result.notes and "[EC016]" in result.notes[0]
+
+
+def test_pipeline_chunks_cover_text_exactly() -> None:
+    text = ("word " * 30 + "\n") * 200
+    pieces = chunks(text, 1000)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
+
+
+def test_pipeline_long_document_offsets_survive_chunking() -> None:
+    para = "Militants attacked a police checkpoint in Kano, killing two officers.\n"
+    text = para * 40
+    from eventcoder.settings import load_settings
+
+    settings = load_settings(chunk_chars=500)
+    [result] = list(run([RawArticle(doc_id="long", text=text)], settings=settings))
+    assert result.events
+    for event in result.events:
+        for ev in event.evidence:
+            assert text[ev.start : ev.end] == ev.text
