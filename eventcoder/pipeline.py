@@ -69,9 +69,10 @@ def build_nlp(model: str = "auto", kb_paths: tuple[str, ...] = ()) -> Language:
 
 
 def _date_tools() -> tuple[Any, Any, Any] | None:
-    if not _has_module("eventcoder.stages.resolve_dates"):
+    try:
+        from eventcoder.stages import infer_doc_date, resolve_dates
+    except ImportError:
         return None
-    from eventcoder.stages import infer_doc_date, resolve_dates
 
     return resolve_dates.resolve_date, resolve_dates.is_background, infer_doc_date.infer_document_date
 
@@ -195,7 +196,11 @@ def _flush(batch: list[Article], nlp: Language, settings: Settings) -> Iterator[
         if n in failed:
             yield DocumentResult(doc_id=article.doc_id, origin=article.origin, error=failed[n])
             continue
-        yield _finish(article, mentions[n], settings)
+        try:
+            yield _finish(article, mentions[n], settings)
+        except Exception as exc:  # one bad document never stops a corpus run
+            yield DocumentResult(doc_id=article.doc_id, origin=article.origin,
+                                 error=f"[{EC017_DOCUMENT_FAILED}] {article.origin}: {exc!r}")  # fmt: skip
 
 
 def _finish(article: Article, mentions: list[EventMention], settings: Settings) -> DocumentResult:

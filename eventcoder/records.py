@@ -182,6 +182,7 @@ class EventMention:
     bare: bool = False  # no argument at all: only ever merged into an antecedent
     paragraph: int = 0  # index of the paragraph the mention is in
     trigger_id: str = ""  # lexicon entry that matched
+    status_cue: str | None = None  # the word that decided the status ("if", "will", "claimed")
 
 
 @dataclass(frozen=True, slots=True)

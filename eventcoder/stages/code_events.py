@@ -22,8 +22,42 @@ ARMED_TYPES = {"military", "armed group", "militia", "police", "state", "rebel g
 STATE_TYPES = {"military", "state", "government", "police"}
 
 
+# Cues of an actor's own stated intent ("will withdraw", "vowed to fight"), as opposed to the
+# author's conditionals ("if", "were to", "could").
+INTENT_CUES = {
+    "will", "would", "'ll", "wo", "shall", "vow", "vowed", "plan", "planned", "prepare",
+    "prepared", "willing", "ready", "pledge", "pledged", "promise", "promised", "intend",
+    "intends", "threaten", "threatened", "warn", "warned", "agree", "agreed", "decide",
+    "decided", "offer", "offered", "swear", "swore", "sworn", "going", "determined", "propose",
+    "proposed", "committed", "commit", "set",
+}  # fmt: skip
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+def _intent_or_refusal(m: EventMention) -> EventMention:
+    """PLOVER codes a stated intent as AGREE or THREATEN, and a refusal as REJECT.
+
+    "X will withdraw" is X agreeing to withdraw; "X vowed to fight" is a threat; "X will not
+    accept" is a rejection. The underlying act keeps its words in the evidence.
+    """
+    if m.status == "hypothetical" and m.status_cue in INTENT_CUES and m.event_type not in {
+        "AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"
+    }:
+        new_type = "AGREE" if m.event_type in COOPERATIVE else "THREATEN"
+        cameo = "030" if new_type == "AGREE" else "130"
+        return dataclasses.replace(m, event_type=new_type, mode=None, cameo=cameo,
+                                   acled_sub_event_type=None, status="asserted",
+                                   trigger_id=f"{m.trigger_id}+intent")  # fmt: skip
+    if m.status == "negated" and m.event_type in COOPERATIVE and m.status_cue == "not":
+        return dataclasses.replace(m, event_type="REJECT", mode=None, cameo="120",
+                                   acled_sub_event_type=None, status="asserted",
+                                   trigger_id=f"{m.trigger_id}+refusal")  # fmt: skip
+    return m
+
+
 def code_mention(m: EventMention) -> EventMention:
     """Return ``m`` with mode, CAMEO and ACLED codes refined from its arguments."""
+    m = _intent_or_refusal(m)
     mode, cameo, sub = m.mode, m.cameo, m.acled_sub_event_type
     # 1. instrument refines a generic violent trigger
     if m.trigger_id in GENERIC_VIOLENCE and m.instrument is not None:

@@ -48,6 +48,27 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 10:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _confidence(trigger: Span, has_actor: bool, has_toll: bool) -> float:
+    """A heuristic score: arguments found, and how central the trigger is to its sentence.
+
+    The sentence's main verb (or its direct complement) is the event the sentence is about;
+    a trigger buried in a modifier is more often a passing reference.
+    """
+    head = trigger.root
+    depth = _depth(head)
+    score = 0.35 + 0.2 * has_actor + 0.1 * has_toll + 0.05 * (head.pos_ == "VERB")
+    score += {0: 0.25, 1: 0.15, 2: 0.05}.get(depth, 0.0)
+    return round(min(score, 0.95), 3)
+
+
 def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
     """Build one ``EventMention`` per trigger that survives the filters."""
     para_starts = _paragraph_starts(doc.text)
@@ -97,13 +118,13 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 status=status,
                 claimed_by=claimed_by,
                 attributed_by=attributed_by,
-                confidence=0.4 + 0.2 * has_actor + 0.1 * bool(frame.fatalities)
-                + 0.1 * (head.pos_ == "VERB"),
+                confidence=_confidence(trigger, has_actor, bool(frame.fatalities)),
                 coder=f"{CODER}:{entry.id}",
                 aggregate=head.tag_ in {"NNS", "NNPS"},
                 bare=bare,
                 paragraph=paragraph,
                 trigger_id=entry.id,
+                status_cue=(trigger._.status_cue or "").lower() or None,
             )
         )
     return out

@@ -47,12 +47,32 @@ class TriggerFinder:
             self.by_lemma.add(str(index), lemma_docs)
             self.by_lower.add(str(index), lower_docs)
 
+        # Two-word verb-object phrases ("lift curfew", "sever tie") also match when words
+        # stand between them ("lifted a night curfew"), through the dependency parse.
+        self.verb_object: dict[tuple[str, str], int] = {}
+        for index, entry in enumerate(self.entries):
+            for phrase in entry.phrases:
+                words = phrase.lower().split()
+                if len(words) == 2 and "VERB" in entry.pos:
+                    self.verb_object.setdefault((words[0], words[1]), index)
+
+    def _verb_objects(self, doc: Doc) -> set[tuple[int, int, int]]:
+        found = set()
+        for tok in doc:
+            if tok.dep_ in {"dobj", "nsubjpass"} and tok.i > tok.head.i:
+                index = self.verb_object.get((tok.head.lemma_.lower(), tok.lemma_.lower()))
+                if index is not None:
+                    match_id = doc.vocab.strings.add(str(index))
+                    found.add((match_id, tok.head.i, tok.i + 1))
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int, TriggerEntry]] = []
-        matches = set(self.by_lemma(doc)) | set(self.by_lower(doc))
+        matches = set(self.by_lemma(doc)) | set(self.by_lower(doc)) | self._verb_objects(doc)
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
             entry = self.entries[int(doc.vocab.strings[match_id])]
-            head = doc[end - 1]
+            verb_first = doc[start].pos_ == "VERB" and "VERB" in entry.pos and end - start > 1
+            head = doc[start] if verb_first else doc[end - 1]
             if head.pos_ not in entry.pos and not (head.pos_ == "PROPN" and "NOUN" in entry.pos):
                 continue
             if head.pos_ in _FUNCTION_POS or head.ent_type_ in _NON_EVENT_ENTS:
