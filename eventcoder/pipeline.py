@@ -33,7 +33,7 @@ from eventcoder.stages import (
     decide_status,  # noqa: F401
     find_triggers,  # noqa: F401
 )
-from eventcoder.stages.code_events import code_mention
+from eventcoder.stages.code_events import code_in_context, code_mention
 from eventcoder.stages.collect_mentions import doc_to_mentions
 from eventcoder.stages.merge_mentions import merge_mentions
 from eventcoder.stages.normalize import normalize
@@ -209,7 +209,7 @@ def _finish(article: Article, mentions: list[EventMention], settings: Settings) 
     if not article.text.strip():
         notes.append(f"[{EC016_EMPTY}] {article.origin or article.doc_id}: empty document")
     doc_date = _document_date(article)
-    coded = [code_mention(m) for m in mentions]
+    coded = code_in_context([code_mention(m) for m in mentions])
     dated = _resolve_dates(coded, doc_date.date if doc_date else None, settings)
     events = merge_mentions(dated, text=article.text)
     return DocumentResult(

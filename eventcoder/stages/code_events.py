@@ -17,7 +17,23 @@ from eventcoder.ontologies.lexicon import acled_event_type_of, instruments
 from eventcoder.records import EventMention
 
 CODER = "eventcoder.rules.v1"
-GENERIC_VIOLENCE = {"attack", "kill", "offensive", "clash", "bombing", "explode", "bomb_verb"}
+GENERIC_VIOLENCE = {"attack", "kill", "offensive", "clash", "bombing", "explode", "bomb_verb",
+                    "burn", "loot"}  # fmt: skip
+CIVILIAN_CUES = {
+    "civilian", "civilians", "villager", "villagers", "resident", "residents", "worshipper",
+    "worshippers", "student", "students", "child", "children", "woman", "women", "passenger",
+    "passengers", "shopper", "shoppers", "market", "school", "hospital", "mosque", "church",
+    "temple", "wedding", "farmer", "farmers", "journalist", "journalists", "teacher", "family",
+    "families", "pilgrims", "refugees", "home", "homes", "house", "patients", "aid workers",
+    "man", "men", "girl", "boy", "people", "herders", "traders", "businessman", "displaced",
+}  # fmt: skip
+ARMED_CUES = {
+    "soldier", "soldiers", "troops", "army", "military", "police", "policemen", "base",
+    "checkpoint", "patrol", "convoy", "militant", "militants", "rebel", "rebels", "fighters",
+    "forces", "security", "gunmen", "insurgents", "terrorists", "guerrillas", "militia",
+    "militiamen", "jihadists", "post", "positions", "garrison", "barracks", "outpost",
+    "gendarmes", "officers", "camp", "personnel", "marines",
+}  # fmt: skip
 ARMED_TYPES = {"military", "armed group", "militia", "police", "state", "rebel group"}
 STATE_TYPES = {"military", "state", "government", "police"}
 
@@ -70,22 +86,73 @@ def code_mention(m: EventMention) -> EventMention:
                 and False
             ):
                 sub = entry.acled
-    # 2. battles versus violence against civilians
+    # 2. battles versus violence against civilians: an attack is on civilians ("Attack") only
+    #    when the target or the sentence says so; armed targets make it a battle.
     if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "kill", "offensive"}:
         target_types = {a.actor_type for a in m.target_actors}
-        source_types = {a.actor_type for a in m.source_actors}
-        if target_types & ARMED_TYPES and (source_types & ARMED_TYPES or not source_types):
+        words = set(m.sentence.text.lower().replace(",", " ").replace(".", " ").split())
+        if target_types & ARMED_TYPES:
             sub = "Armed clash"
-        elif target_types & {"civilians", "person", "protesters"}:
+        elif target_types & {"civilians", "protesters"}:
             sub = "Attack"
+        elif words & ARMED_CUES and not words & CIVILIAN_CUES:
+            sub = "Armed clash"
+        elif words & CIVILIAN_CUES:
+            sub = "Attack"
+    if m.trigger_id == "withdraw" and m.location is not None:
+        sub = "Non-violent transfer of territory"
     # 3. who takes territory
     if m.trigger_id in {"capture_territory", "occupy"}:
         source_types = {a.actor_type for a in m.source_actors}
         sub = "Government regains territory" if source_types & STATE_TYPES else (
             "Non-state actor overtakes territory"
         )
-    # 4. event type from sub-event type
+    # 4. an instrument of war destroying property is a strike, not looting
+    if m.trigger_id in {"burn"} and m.instrument in {"aircraft", "drone"}:
+        sub = "Air/drone strike"
+    # 5. event type from sub-event type
     event_type = acled_event_type_of().get(sub) if sub else None
     return dataclasses.replace(
         m, mode=mode, cameo=cameo, acled_sub_event_type=sub, acled_event_type=event_type
     )
+
+
+FORCE_TRIGGERS = {"disperse", "arrest"}
+LETHAL_TRIGGERS = {"attack", "kill", "torture", "clash", "shelling"}
+
+
+def code_in_context(mentions: list[EventMention]) -> list[EventMention]:
+    """Codes that depend on the other events of the same sentence.
+
+    A protest with police dispersing or arresting people is "Protest with intervention";
+    with killings, shootings or beatings it is "Excessive force against protesters"; a
+    protest whose own participants use violence is a "Violent demonstration".
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault(m.sentence.start, []).append(i)
+    out = list(mentions)
+    for indexes in by_sentence.values():
+        protests = [i for i in indexes if out[i].event_type == "PROTEST"]
+        if not protests:
+            continue
+        others = [i for i in indexes if i not in protests]
+        lethal = any(out[i].trigger_id in LETHAL_TRIGGERS or out[i].fatalities for i in others)
+        force = any(out[i].trigger_id in FORCE_TRIGGERS for i in others)
+        for i in others:
+            m = out[i]
+            sources = " ".join(a.text.lower() for a in m.source_actors)
+            if m.trigger_id in LETHAL_TRIGGERS | FORCE_TRIGGERS and "protest" not in sources:
+                sub = "Excessive force against protesters" if lethal else "Protest with intervention"
+                out[i] = dataclasses.replace(
+                    m, acled_sub_event_type=sub, acled_event_type=acled_event_type_of()[sub],
+                    confidence=min(0.95, m.confidence + 0.1),
+                )  # fmt: skip
+        for i in protests:
+            m = out[i]
+            if force or lethal:
+                sub = "Excessive force against protesters" if lethal else "Protest with intervention"
+                out[i] = dataclasses.replace(
+                    m, acled_sub_event_type=sub, acled_event_type=acled_event_type_of()[sub]
+                )  # fmt: skip
+    return out
