@@ -62,7 +62,14 @@ def build_nlp(model: str = "auto", kb_paths: tuple[str, ...] = ()) -> Language:
     if _has_module("eventcoder.stages.link_actors"):
         from eventcoder.stages import link_actors
 
-        link_actors.add_linker(nlp, kb_paths=kb_paths)
+        kb = None
+        if kb_paths:
+            from pathlib import Path
+
+            from eventcoder.kb.load import load_kb
+
+            kb = load_kb([Path(p) for p in kb_paths])
+        link_actors.add_linker(nlp, kb=kb)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -46,6 +46,8 @@ PLACE_PREPS = {"in", "at", "near", "across", "on", "inside", "outside", "around"
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 ACTOR_ENTS = {"ORG", "GPE", "NORP", "PERSON"}
 # Verbs whose object is the event itself: "carried out an attack", "claimed 150 attacks".
+QUANTITY_NOUNS = {"dozen", "dozens", "hundreds", "scores", "series", "wave", "number", "spate",
+                  "string", "round", "barrage", "volley", "couple", "handful", "thousands"}  # fmt: skip
 LIGHT_VERBS = {
     "carry", "launch", "conduct", "stage", "mount", "claim", "perpetrate", "order", "unleash",
     "undertake", "step", "resume", "intensify", "escalate", "suspend", "halt", "commit",
@@ -206,6 +208,10 @@ def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
             pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
             if pobj:
                 return _actors_of(pobj[0], index)
+        if verb.dep_ == "xcomp":  # object control: "prompted the US to carry out"
+            controller = [c for c in verb.head.children if c.dep_ in OBJ]
+            if controller:
+                return _actors_of(controller[0], index)
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head
             continue
@@ -268,6 +274,7 @@ def _outcomes(head: Token) -> tuple[Count | None, Count | None]:
         related.append(head.head)  # "the attack killed three"
     for verb in list(related):
         related.extend(c for c in verb.children if c.dep_ == "conj")
+    related.extend(v for v in _outcome_verbs(head) if v not in related)
     for verb in related:
         if killed is None:
             killed = _casualties(verb, KILL_LEMMAS | {"claim"})
@@ -317,12 +324,14 @@ def _date_span(tok: Token) -> DateRange:
 
 
 def _instrument(trigger: Span, head: Token) -> tuple[str | None, int | None]:
-    words = {t.lemma_.lower() for t in trigger} | {t.lower_ for t in trigger}
-    words |= {t.lemma_.lower() for t in head.doc[head.left_edge.i : head.i]}
+    tokens = list(trigger) + list(head.doc[head.left_edge.i : head.i])
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"with", "using", "by"}:
-            words |= {t.lemma_.lower() for t in child.subtree}
-    text = " ".join(t.lower_ for t in head.doc[head.left_edge.i : trigger.end])
+        if child.dep_ == "prep" and child.lower_ in {"with", "using", "by", "from"}:
+            tokens.extend(child.subtree)
+        elif child.dep_ in {"nsubj", "dobj", "agent"}:  # "suicide bombers blew ...", "used gas"
+            tokens.extend(child.subtree)
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
     for index, entry in enumerate(instruments()):
         for w in entry.words:
             if w in words or (" " in w and w in text):
@@ -330,11 +339,44 @@ def _instrument(trigger: Span, head: Token) -> tuple[str | None, int | None]:
     return None, None
 
 
+def _dangling_outcomes(head: Token) -> list[Token]:
+    """"..., which killed three" hung by the parser on a place noun after a violent noun.
+
+    The relative clause belongs to the closest violent noun trigger before it in the
+    sentence when its antecedent is not itself a person or group.
+    """
+    doc = head.doc
+    roots = sorted(t.root.i for t in doc.spans.get("triggers", [])
+                   if t._.trigger is not None and t._.trigger.type == "ASSAULT"
+                   and t.root.pos_ in {"NOUN", "PROPN"})  # fmt: skip
+    out = []
+    sent = head.sent
+    for tok in doc[head.i + 1 : sent.end]:
+        if tok.dep_ != "relcl" or tok.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS:
+            continue
+        if not any(c.lower_ in {"which", "that"} and c.dep_ == "nsubj" for c in tok.children):
+            continue
+        antecedent = tok.head
+        if antecedent.lemma_.lower() in PERSON_NOUNS | set(GROUP_TYPES) or antecedent.i in roots:
+            continue
+        before = [r for r in roots if r < tok.i]
+        if before and before[-1] == head.i:
+            out.append(tok)
+    return out
+
+
 def _outcome_verbs(head: Token) -> list[Token]:
     """Kill/injure verbs that state the outcome of ``head`` ("the attack, which killed ...")."""
     verbs = [c for c in head.children if c.dep_ in {"relcl", "advcl", "acl"}]
+    if head.pos_ in {"NOUN", "PROPN"}:
+        # "the attack on the outpost, Tower 22 on the border, which killed three": the
+        # parser hangs the relative clause on the nearest noun inside the attack's phrase.
+        verbs += [t for t in head.subtree if t.dep_ == "relcl" and t.i > head.i
+                  and any(c.lower_ in {"which", "that"} and c.dep_ == "nsubj" for c in t.children)]  # fmt: skip
     if head.dep_ == "nsubj":
         verbs.append(head.head)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        verbs += _dangling_outcomes(head)
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj"]
     return [v for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in KILL_LEMMAS | INJURE_LEMMAS]
 
@@ -344,6 +386,10 @@ def is_outcome_of_other(trigger: Span, roots: set[int]) -> bool:
     head = trigger.root
     if head.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS or head.pos_ != "VERB":
         return False
+    doc = head.doc
+    for root in roots:
+        if doc[root].pos_ in {"NOUN", "PROPN"} and head in _outcome_verbs(doc[root]):
+            return True
     subj = [c for c in head.children if c.dep_ == "nsubj"]
     if subj and _resolve_relative(subj[0]).i in roots:
         return True
@@ -391,8 +437,12 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
                 if i in index:
                     sources.append(_actor_ref(index[i]))
                     break
-        if head.dep_ in OBJ and head.head.lemma_.lower() in LIGHT_VERBS:
-            carrier = head.head
+        role = head
+        if (head.dep_ == "pobj" and head.head.lower_ == "of"
+                and head.head.head.lemma_.lower() in QUANTITY_NOUNS | {"dozen"}):  # fmt: skip
+            role = head.head.head  # "dozens of airstrikes" plays the role of "airstrikes"
+        if role.dep_ in OBJ and role.head.lemma_.lower() in LIGHT_VERBS:
+            carrier = role.head
             governor = carrier.lemma_.lower()
             if not sources:
                 sources = _subject_of(carrier, index)
@@ -435,7 +485,7 @@ def _dedupe(actors: list[ActorRef]) -> list[ActorRef]:
     seen: set[tuple[int | None, str]] = set()
     out = []
     for actor in actors:
-        key = (actor.start, actor.name)
+        key = (None, actor.actor_id or actor.name.lower())
         if key not in seen:
             seen.add(key)
             out.append(actor)

@@ -86,6 +86,10 @@ def code_mention(m: EventMention) -> EventMention:
                 and False
             ):
                 sub = entry.acled
+    # 1b. chemical weapons and suicide bombs take precedence over how they were delivered
+    if m.event_type == "ASSAULT" and m.instrument in {"chemical weapon", "suicide bomb"}:
+        entry = next(e for e in instruments() if e.instrument == m.instrument)
+        mode, cameo, sub = entry.mode, entry.cameo, entry.acled
     # 2. battles versus violence against civilians: an attack is on civilians ("Attack") only
     #    when the target or the sentence says so; armed targets make it a battle.
     if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "kill", "offensive"}:
@@ -118,15 +122,23 @@ def code_mention(m: EventMention) -> EventMention:
 
 
 FORCE_TRIGGERS = {"disperse", "arrest"}
-LETHAL_TRIGGERS = {"attack", "kill", "torture", "clash", "shelling"}
+LETHAL_TRIGGERS = {"attack", "kill", "torture", "shelling"}
+PROTESTER_WORDS = ("protester", "demonstrator", "rioter", "crowd", "student", "marcher", "mob")
+
+
+def _recode(m: EventMention, sub: str, boost: float = 0.0) -> EventMention:
+    return dataclasses.replace(
+        m, acled_sub_event_type=sub, acled_event_type=acled_event_type_of()[sub],
+        confidence=round(min(0.95, m.confidence + boost), 3),
+    )  # fmt: skip
 
 
 def code_in_context(mentions: list[EventMention]) -> list[EventMention]:
-    """Codes that depend on the other events of the same sentence.
+    """Codes that depend on the other events of the same sentence (demonstrations).
 
-    A protest with police dispersing or arresting people is "Protest with intervention";
-    with killings, shootings or beatings it is "Excessive force against protesters"; a
-    protest whose own participants use violence is a "Violent demonstration".
+    1. protesters who riot, clash, throw things or attack: "Violent demonstration";
+    2. police killing, shooting or beating protesters: "Excessive force against protesters";
+    3. police dispersing or arresting protesters: "Protest with intervention".
     """
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
@@ -137,22 +149,29 @@ def code_in_context(mentions: list[EventMention]) -> list[EventMention]:
         if not protests:
             continue
         others = [i for i in indexes if i not in protests]
-        lethal = any(out[i].trigger_id in LETHAL_TRIGGERS or out[i].fatalities for i in others)
+
+        def by_protesters(m: EventMention) -> bool:
+            return any(w in a.text.lower() for a in m.source_actors for w in PROTESTER_WORDS)
+
+        violent = any(out[i].trigger_id == "riot" for i in protests) or any(
+            out[i].trigger_id == "clash" or (out[i].event_type == "ASSAULT" and by_protesters(out[i]))
+            for i in others
+        )
+        lethal = any(
+            (out[i].trigger_id in LETHAL_TRIGGERS or out[i].fatalities or out[i].injuries)
+            and not by_protesters(out[i])
+            for i in others
+        )
         force = any(out[i].trigger_id in FORCE_TRIGGERS for i in others)
-        for i in others:
-            m = out[i]
-            sources = " ".join(a.text.lower() for a in m.source_actors)
-            if m.trigger_id in LETHAL_TRIGGERS | FORCE_TRIGGERS and "protest" not in sources:
-                sub = "Excessive force against protesters" if lethal else "Protest with intervention"
-                out[i] = dataclasses.replace(
-                    m, acled_sub_event_type=sub, acled_event_type=acled_event_type_of()[sub],
-                    confidence=min(0.95, m.confidence + 0.1),
-                )  # fmt: skip
-        for i in protests:
-            m = out[i]
-            if force or lethal:
-                sub = "Excessive force against protesters" if lethal else "Protest with intervention"
-                out[i] = dataclasses.replace(
-                    m, acled_sub_event_type=sub, acled_event_type=acled_event_type_of()[sub]
-                )  # fmt: skip
+        if violent:
+            sub = "Violent demonstration"
+        elif lethal:
+            sub = "Excessive force against protesters"
+        elif force:
+            sub = "Protest with intervention"
+        else:
+            continue
+        for i in protests + [i for i in others if out[i].trigger_id in
+                                                  LETHAL_TRIGGERS | FORCE_TRIGGERS | {"clash"}]:  # fmt: skip
+            out[i] = _recode(out[i], sub, boost=0.1)
     return out

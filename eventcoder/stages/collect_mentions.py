@@ -12,6 +12,8 @@ from eventcoder.records import ActorRef, Evidence, EventMention
 from eventcoder.stages.attach_arguments import is_outcome_of_other
 
 CODER = "eventcoder.rules.v1"
+# "bombers", "protesters": a plural agent noun does not make several events.
+AGENT_SUFFIXES = ("ers", "ors", "ists", "ants", "mobs", "vigilantes")
 
 
 def _actor_at(tok: Token | None, doc: Doc) -> tuple[ActorRef, ...]:
@@ -120,7 +122,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 attributed_by=attributed_by,
                 confidence=_confidence(trigger, has_actor, bool(frame.fatalities)),
                 coder=f"{CODER}:{entry.id}",
-                aggregate=head.tag_ in {"NNS", "NNPS"},
+                aggregate=head.tag_ in {"NNS", "NNPS"} and not head.lower_.endswith(AGENT_SUFFIXES),
                 bare=bare,
                 paragraph=paragraph,
                 trigger_id=entry.id,

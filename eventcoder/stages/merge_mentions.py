@@ -88,6 +88,7 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
         score += len(_keys(m.source_actors) & _keys(other.source_actors))
         score += len(_keys(m.target_actors) & _keys(other.target_actors))
         score += int(bool(m.fatalities and other.fatalities))
+        score += int(m.sentence.start == other.sentence.start)
     return score
 
 
