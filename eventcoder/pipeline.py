@@ -133,10 +133,12 @@ def _resolve_dates(
             if resolved is not None:
                 date = dataclasses.replace(resolved, start_char=date.start_char,
                                            end_char=date.end_char)  # fmt: skip
-        background = bool(date and date.start and is_background(
-            date, doc_date, window_days=settings.background_window_days))  # fmt: skip
-        out.append(dataclasses.replace(m, date=date, is_background=background))
-    return out
+        out.append(dataclasses.replace(m, date=date))
+    return [
+        dataclasses.replace(m, is_background=bool(m.date and m.date.start and is_background(
+            m.date, doc_date, window_days=settings.background_window_days)))  # fmt: skip
+        for m in out
+    ]
 
 
 def _document_date(article: Article) -> DocumentDate | None:

@@ -183,6 +183,7 @@ class EventMention:
     paragraph: int = 0  # index of the paragraph the mention is in
     trigger_id: str = ""  # lexicon entry that matched
     status_cue: str | None = None  # the word that decided the status ("if", "will", "claimed")
+    anaphoric: bool = False  # a definite singular noun with no actor ("the strike"): refers back
 
 
 @dataclass(frozen=True, slots=True)

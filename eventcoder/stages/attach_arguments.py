@@ -365,6 +365,38 @@ def _dangling_outcomes(head: Token) -> list[Token]:
     return out
 
 
+PLACE_NOUNS = {
+    "border", "base", "outpost", "city", "town", "village", "camp", "region", "province",
+    "area", "district", "neighbourhood", "neighborhood", "capital", "site", "airport",
+    "checkpoint", "compound", "headquarters", "territory", "zone", "frontier", "crossing",
+    "port", "road", "highway", "street", "square", "market", "country", "state",
+}  # fmt: skip
+
+
+def _is_place(tok: Token) -> bool:
+    """A place phrase ("the Jordan-Syria border", "in Gaza"), not a target actor."""
+    if tok.ent_type_ in {"LOC", "FAC"}:
+        return True
+    if tok.lemma_.lower() in PLACE_NOUNS and not any(
+        c.dep_ == "poss" for c in tok.children
+    ):
+        return tok.lemma_.lower() not in {"base", "outpost", "checkpoint", "camp", "headquarters",
+                                          "compound"}  # fmt: skip
+    return False
+
+
+def _metonymic_place(span: Span) -> bool:
+    """"the 1982 Beirut bombing": a capital named as a modifier is where, not who."""
+    actor = span._.actor
+    return (
+        isinstance(actor, ActorRef)
+        and span.label_ in {"GPE", ""}
+        and span.root.dep_ in {"compound", "nmod"}
+        and actor.name.lower().startswith("government of")
+        and span.text.lower() not in actor.name.lower()
+    )
+
+
 def _outcome_verbs(head: Token) -> list[Token]:
     """Kill/injure verbs that state the outcome of ``head`` ("the attack, which killed ...")."""
     verbs = [c for c in head.children if c.dep_ in {"relcl", "advcl", "acl"}]
@@ -430,11 +462,29 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
                         sources.extend(_actors_of(pobj, index))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}:
                 for pobj in child.children:
+                    if pobj.dep_ == "pobj" and not _is_place(pobj):
+                        targets.extend(_actors_of(pobj, index))
+            elif child.dep_ == "prep" and child.lower_ in {"alongside", "with"} and (
+                trigger._.trigger is not None and trigger._.trigger.id in {"assassinate", "kill"}
+            ):
+                for pobj in child.children:  # "the killing of X alongside Y"
                     if pobj.dep_ == "pobj":
                         targets.extend(_actors_of(pobj, index))
+            elif child.dep_ == "acl":  # "the bombing ..., carried out by Hezbollah"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                        sources.extend(_actors_of(pobj, index))
+        if not sources:  # "bombing of a marine barracks by Hizbullah"
+            for tok in head.subtree:
+                if tok.dep_ == "prep" and tok.lower_ == "by" and tok.i > head.i:
+                    for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                        if pobj.i in index:
+                            sources.append(_actor_ref(index[pobj.i]))
+                if sources:
+                    break
         if not sources:
             for i in range(head.left_edge.i, trigger.start):
-                if i in index:
+                if i in index and not _metonymic_place(index[i]):
                     sources.append(_actor_ref(index[i]))
                     break
         role = head

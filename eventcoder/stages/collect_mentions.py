@@ -6,13 +6,17 @@ and extensions set by the trigger finder, argument attacher and status decider.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.records import ActorRef, Evidence, EventMention
+from eventcoder.records import ActorRef, DateRange, Evidence, EventMention
 from eventcoder.stages.attach_arguments import is_outcome_of_other
 
 CODER = "eventcoder.rules.v1"
 # "bombers", "protesters": a plural agent noun does not make several events.
+HABITUAL = {"routinely", "regularly", "repeatedly", "frequently", "often", "constantly",
+            "periodically", "habitually", "sporadically"}  # fmt: skip
 AGENT_SUFFIXES = ("ers", "ors", "ists", "ants", "mobs", "vigilantes")
 
 
@@ -71,6 +75,24 @@ def _confidence(trigger: Span, has_actor: bool, has_toll: bool) -> float:
     return round(min(score, 0.95), 3)
 
 
+def _linked_date(trigger: Span, triggers: list[Span]) -> DateRange | None:
+    """The date of a syntactically linked event in the same sentence.
+
+    "the 1982 Beirut bombing ... prompted a hasty retreat": the retreat sits inside the
+    bombing's phrase, so it is dated by it too (and so flagged as background).
+    """
+    head = trigger.root
+    for other in triggers:
+        frame = other._.frame
+        if other is trigger or frame is None or frame.date is None:
+            continue
+        if other.sent.start != trigger.sent.start:
+            continue
+        if other.root in head.ancestors or head in other.root.subtree:
+            return frame.date
+    return None
+
+
 def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
     """Build one ``EventMention`` per trigger that survives the filters."""
     para_starts = _paragraph_starts(doc.text)
@@ -78,13 +100,16 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
     out: list[EventMention] = []
     violent_roots = {t.root.i for t in doc.spans.get("triggers", [])
                      if t._.trigger is not None and t._.trigger.type == "ASSAULT"}  # fmt: skip
-    for trigger in doc.spans.get("triggers", []):
+    triggers = list(doc.spans.get("triggers", []))
+    for trigger in triggers:
         entry = trigger._.trigger
         frame = trigger._.frame
         if entry is None or frame is None or _inside_name(trigger, names):
             continue
         if is_outcome_of_other(trigger, violent_roots - {trigger.root.i}):
             continue
+        if frame.date is None:
+            frame = dataclasses.replace(frame, date=_linked_date(trigger, triggers))
         has_actor = bool(frame.source_actors or frame.target_actors)
         if entry.needs_actor and not has_actor:
             continue
@@ -122,11 +147,16 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 attributed_by=attributed_by,
                 confidence=_confidence(trigger, has_actor, bool(frame.fatalities)),
                 coder=f"{CODER}:{entry.id}",
-                aggregate=head.tag_ in {"NNS", "NNPS"} and not head.lower_.endswith(AGENT_SUFFIXES),
+                aggregate=(head.tag_ in {"NNS", "NNPS"} and not head.lower_.endswith(AGENT_SUFFIXES))
+                or any(c.lower_ in HABITUAL for c in head.children),
                 bare=bare,
                 paragraph=paragraph,
                 trigger_id=entry.id,
                 status_cue=(trigger._.status_cue or "").lower() or None,
+                anaphoric=head.pos_ == "NOUN" and head.tag_ == "NN" and not sources
+                and not (frame.date or frame.fatalities or frame.target_actors)
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                        for c in head.children),  # fmt: skip
             )
         )
     return out

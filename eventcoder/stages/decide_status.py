@@ -42,6 +42,7 @@ ATTRIB_VERBS = {
     "believe", "blame", "accuse", "suspect", "allege", "attribute", "hold", "charge",
     "link", "assess", "think", "conclude", "point",
 }  # fmt: skip
+ADVERBIAL_DEPS = {"npadvmod", "advmod", "advcl", "tmod", "obl", "mark", "parataxis", "appos"}
 HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "possibly", "purportedly",
                "supposedly", "presumably", "perhaps", "maybe", "probably"}  # fmt: skip
 HEDGE_VERBS = {"suggest", "report", "indicate", "appear", "seem", "rumor", "rumour"}
@@ -110,9 +111,13 @@ def decide(trigger: Span) -> tuple[str, Token | None, str | None]:
             return "hypothetical", None, "were to"
         if depth >= 3:
             break
-    # 3./4. claimed or attributed, by the nearest governing verb of saying or believing.
-    for tok in chain[1:]:
+    # 3./4. claimed or attributed, by the nearest governing verb of saying or believing,
+    #    reached through complements only ("Days before the strikes, KH announced ..." does
+    #    not make the strikes KH's claim).
+    for depth, tok in enumerate(chain[1:], start=1):
         lemma = tok.lemma_.lower()
+        if chain[depth - 1].dep_ in ADVERBIAL_DEPS:
+            break
         if tok.pos_ not in {"VERB", "AUX", "ADJ"}:
             continue
         if lemma in CLAIM_VERBS:

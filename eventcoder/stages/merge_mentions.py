@@ -48,6 +48,17 @@ def _strong_keys(actors: tuple[ActorRef, ...]) -> set[str]:
     return {a.actor_id or a.name.lower() for a in actors}
 
 
+def _same_place(a: EventMention, b: EventMention) -> bool:
+    if a.location is None or b.location is None:
+        return False
+    if a.location.name and b.location.name:
+        return a.location.name == b.location.name
+    stop = {"the", "a", "an", "of", "in", "on", "at", "near", "border", "region", "area"}
+    wa = {w.strip(",.").lower() for w in a.location.text.replace("-", " ").split()} - stop
+    wb = {w.strip(",.").lower() for w in b.location.text.replace("-", " ").split()} - stop
+    return bool(wa & wb)
+
+
 def _disjoint_linked(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> bool:
     """Both sides name linked actors (or countries) and none of them agree."""
     ka = {x.actor_id for x in a if x.actor_id} | {f"c:{x.country}" for x in a if x.country}
@@ -89,6 +100,7 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
         score += len(_keys(m.target_actors) & _keys(other.target_actors))
         score += int(bool(m.fatalities and other.fatalities))
         score += int(m.sentence.start == other.sentence.start)
+        score += int(_same_place(m, other))
     return score
 
 
@@ -126,10 +138,15 @@ def merge_mentions(mentions: list[EventMention], *, text: str = "") -> list[Even
         if substantive:
             best = max(substantive, key=lambda sc: sc[0])[1]
             best.mentions.append(m)
-        elif m.paragraph in dup and candidates:
-            candidates[-1][1].mentions.append(m)
         elif m.paragraph in dup:
-            continue  # a repeated paragraph never adds a record
+            # A repeated paragraph never adds a record: its mentions join the events of
+            # the paragraph it repeats, when one is compatible, and are dropped otherwise.
+            original = [(s, c) for s, c in candidates
+                        if any(x.paragraph == dup[m.paragraph] for x in c.mentions)]  # fmt: skip
+            if original:
+                max(original, key=lambda sc: sc[0])[1].mentions.append(m)
+        elif m.anaphoric and candidates:
+            candidates[-1][1].mentions.append(m)  # "the strike" refers back
         else:
             clusters.append(_Cluster([m]))
     if not clusters and bare_alone:
