@@ -197,6 +197,19 @@ def _generic_actor(tok: Token) -> ActorRef | None:
     )
 
 
+def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """Targets of violence that are things, not actors ("the farm", "a bus", "power lines")."""
+    found = _actors_of(tok, index)
+    if found:
+        return found
+    tok = _resolve_relative(tok)
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+        return []
+    span = _np_span(tok)
+    return [ActorRef(text=span.text, name=" ".join(span.text.lower().split()),
+                     actor_type="property", start=span.start_char, end=span.end_char)]  # fmt: skip
+
+
 def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
     """The acting subject of ``verb``, inherited through conj/xcomp/relcl when implicit."""
     for _ in range(4):
@@ -323,12 +336,18 @@ def _date_span(tok: Token) -> DateRange:
     return DateRange(text=ent.text, start_char=ent.start_char, end_char=ent.end_char)
 
 
+DELIVERY_VERBS = {"use", "fire", "launch", "detonate", "drop", "hurl", "throw", "plant",
+                  "deploy", "employ", "lob", "set", "explode", "shoot"}  # fmt: skip
+
+
 def _instrument(trigger: Span, head: Token) -> tuple[str | None, int | None]:
     tokens = list(trigger) + list(head.doc[head.left_edge.i : head.i])
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "using", "by", "from"}:
             tokens.extend(child.subtree)
-        elif child.dep_ in {"nsubj", "dobj", "agent"}:  # "suicide bombers blew ...", "used gas"
+        elif child.dep_ in {"nsubj", "agent"}:  # "suicide bombers blew ..."
+            tokens.extend(child.subtree)
+        elif child.dep_ == "dobj" and head.lemma_.lower() in DELIVERY_VERBS:  # "used gas"
             tokens.extend(child.subtree)
     words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
@@ -440,11 +459,13 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
     targets: list[ActorRef] = []
     carrier = head  # the verb that carries a nominal trigger, when there is one
     governor: str | None = None
+    violent = trigger._.trigger is not None and trigger._.trigger.type == "ASSAULT"
     if head.pos_ in {"VERB", "AUX"}:
         sources = _subject_of(head, index)
         for child in head.children:
             if child.dep_ in OBJ | {"nsubjpass"}:
-                targets.extend(_actors_of(child, index))
+                targets.extend(_physical_targets(child, index) if violent
+                               else _actors_of(child, index))  # fmt: skip
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
