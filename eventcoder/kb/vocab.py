@@ -1,0 +1,107 @@
+"""Word lists the actor linker uses: institutions, group nouns, titles, coreferent nouns.
+
+Kept apart from ``eventcoder.stages.link_actors`` so that the linker's logic stays short and
+these lists can be extended without touching it. Written for eventcoder.
+"""
+
+from __future__ import annotations
+
+# Words that make a preceding capital a place, not a government ("in Baghdad").
+LOCATIVE = frozenset(
+    {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "toward",
+     "towards", "via", "through", "within", "between", "visit", "visited", "visiting", "reach",
+     "reached", "left", "leave", "arrived", "returned", "entered", "fled", "capture", "captured"}
+)  # fmt: skip
+
+# Noun phrases after a demonym or country name that denote one of its institutions.
+INSTITUTIONS: dict[tuple[str, ...], str] = {}
+for _suffix, _phrases in {
+    "MIL": "forces|troops|soldiers|soldier|troop|army|military|armed forces|navy|air force|marines|"
+    "warplanes|jets|fighter jets|aircraft|helicopters|drones|artillery|tanks|servicemen|"
+    "military personnel|service members|defence forces|defense forces|security forces|"
+    "special forces|paratroopers|commandos|coast guard|national guard|army troops|ground forces|"
+    "gunboats|warships|navy ships|military forces|military officials|generals|officers|"
+    "defence ministry|defense ministry|ministry of defence|ministry of defense|peacekeepers",
+    "POL": "police|policemen|policeman|police officers|police officer|riot police|gendarmes|"
+    "gendarmerie|border police|border guards|police forces|security police|intelligence",
+    "LEG": "parliament|lawmakers|legislators|legislature|mps|congress|senate|senators|"
+    "parliamentarians|national assembly|deputies|parliamentary|house of representatives",
+    "GOV": "government|officials|official|authorities|administration|cabinet|leaders|leader|"
+    "president|prime minister|premier|minister|ministers|ministry|foreign ministry|diplomats|"
+    "diplomat|delegation|envoy|envoys|ambassador|regime|junta|spokesman|spokeswoman|"
+    "foreign minister|interior ministry|interior minister|state media|king|emir|negotiators|"
+    "side|sides|embassy|consulate|state department|government forces|chancellor",
+    "CIV": "civilians|civilian|refugees|villagers|people|residents|citizens|nationals|"
+    "population|migrants|children|women|farmers|pilgrims|families|hostages|prisoners|"
+    "detainees|fishermen|journalists|doctors|aid workers|students|workers|tourists|"
+    "asylum seekers|displaced|worshippers|shepherds|herders|traders|passengers",
+}.items():
+    for _p in _phrases.split("|"):
+        INSTITUTIONS[tuple(_p.split())] = _suffix
+MAX_INSTITUTION_WORDS = max(len(k) for k in INSTITUTIONS)
+
+# Heads of provisional, typed actors ("Afghan rebel leaders", "Iraqi resistance factions").
+GROUP_TYPES: dict[str, str] = {}
+for _type, _nouns in {
+    "armed group": "rebels|rebel|insurgents|insurgent|guerrillas|guerillas|guerrilla|militants|"
+    "militant|fighters|fighter|jihadists|separatists|gunmen|extremists|terrorists|factions|"
+    "faction|bandits|mercenaries|commanders|commander|resistance|resistance fighters",
+    "militia": "militia|militias|militiamen|paramilitaries|paramilitary",
+    "protesters": "protesters|protestors|demonstrators|strikers|activists|marchers|crowds",
+    "rioters": "rioters|mobs|mob",
+    "political party": "opposition|party|parties|opposition leaders|dissidents",
+    "ngo": "groups|group|organisations|organizations|charities|agencies|agency",
+    "company": "companies|company|firms|firm|businesses",
+    "media": "newspaper|newspapers|television|radio|news agency|agency|daily|weekly|broadcaster|"
+    "media|press|journalist|reporter",
+    "person": "businessman|judge|lawyer|cleric|monk|priest|scientist|academic|candidate|"
+    "dissident|exile|nationalist|fundamentalist|islamist|ruler|smuggler|trafficker",
+    "civilians": "businessmen|judges|lawyers|clerics|monks|priests|scientists|academics|youths|"
+    "youth|supporters|immigrants|settlers|teachers|exiles|hackers|candidates|smugglers|"
+    "traffickers|pirates|poachers|rulers|leaders",
+    "movement": "nationalists|fundamentalists|islamists|loyalists|royalists|unionists",
+    "organization": "union|unions|court|tribunal|committee|commission|council|association",
+}.items():
+    for _n in _nouns.split("|"):
+        GROUP_TYPES.setdefault(_n, _type)
+
+TITLES = frozenset(
+    {"president", "prime", "minister", "premier", "general", "gen", "commander", "leader", "king",
+     "queen", "prince", "crown", "emir", "sheikh", "ayatollah", "chancellor", "ambassador",
+     "envoy", "spokesman", "spokeswoman", "chief", "colonel", "col", "lt", "lieutenant",
+     "major", "maj", "secretary", "senator", "defence", "defense", "foreign", "interior",
+     "finance", "vice", "deputy", "dr", "mr", "mrs", "ms", "admiral", "brigadier", "marshal",
+     "sergeant", "captain", "capt", "sultan", "cleric", "imam", "grand", "rep", "sen", "gov",
+     "governor", "mayor", "speaker", "head", "director", "judge", "field", "supreme", "former"}
+)  # fmt: skip
+
+# Definite descriptions resolved to a recent actor of a compatible type.
+COREF: dict[str, frozenset[str]] = {
+    "group": frozenset(
+        {"armed group", "militia", "movement", "political party", "coalition", "ngo"}
+    ),
+    "militia": frozenset({"militia", "armed group"}),
+    "movement": frozenset({"movement", "armed group", "political party", "militia"}),
+    "organisation": frozenset({"armed group", "militia", "ngo", "igo", "movement", "intelligence"}),
+    "organization": frozenset({"armed group", "militia", "ngo", "igo", "movement", "intelligence"}),
+    "rebels": frozenset({"armed group"}),
+    "insurgents": frozenset({"armed group"}),
+    "militants": frozenset({"armed group", "militia"}),
+    "faction": frozenset({"militia", "armed group"}),
+    "country": frozenset({"state"}),
+    "kingdom": frozenset({"state"}),
+    "regime": frozenset({"government", "state"}),
+    "agency": frozenset({"intelligence", "igo", "ngo"}),
+    "party": frozenset({"political party"}),
+    "alliance": frozenset({"coalition", "igo"}),
+    "coalition": frozenset({"coalition"}),
+}
+ORG_TYPES = frozenset(
+    {"armed group", "militia", "movement", "political party", "coalition", "ngo", "igo",
+     "intelligence", "government", "military", "police", "state", "media", "company"}
+)  # fmt: skip
+SPEECH_VERBS = frozenset(
+    {"announce", "say", "state", "declare", "claim", "add", "insist", "warn", "threaten",
+     "deny", "confirm", "vow", "pledge", "promise", "report", "tell", "acknowledge", "admit"}
+)  # fmt: skip
+STATE_TYPES = frozenset({"state", "government", "military", "police", "parliament", "civilians"})
