@@ -23,19 +23,21 @@ from collections import Counter
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.geo.gazetteer import Gazetteer, Place, default_gazetteer, distance_km, normalize
-from eventcoder.records import Article, Location, Toponym
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Entity labels the small English model sometimes gives to places: accepted only when the
-# text is a country, region or supplement name (never a bare city name, to avoid people).
-MISLABELLED = frozenset({"ORG", "NORP", "PERSON"})
-STRONG_FEATURES = frozenset(
-    {"country", "admin1", "base", "facility", "crossing", "camp", "landmark", "region", "water"}
+from eventcoder.geo.mentions import (
+    EVENT_PREPS,
+    FACILITY,
+    PLACE_NOUNS,
+    border_spans,
+    demonym_spans,
+    is_literal,
+    is_supplement_border,
+    name_like,
+    select_spans,
 )
+from eventcoder.records import Article, Location, Toponym
 
 # ACLED geo-precision of a place by kind: 1 a town or a point, 3 a region or larger.
 FEATURE_PRECISION = {
@@ -55,148 +57,64 @@ FEATURE_PRECISION = {
 FEATURE_PRIOR = {"country": 20.0, "admin1": 12.0, "border": 16.0}
 SUPPLEMENT_PRIOR = 15.0
 ALIAS_PENALTY = 1.5  # matched an alternate name, not the preferred one
-CONTEXT_BONUS = 4.0  # the candidate lies in a country the document is about
+CONTEXT_BONUS = 2.0  # the candidate lies in a country the document is about
 NEAR_BONUS = 2.0  # the candidate is near another place resolved in the document
 NEAR_KM = 300.0
+REGION_BONUS = 3.0  # the candidate lies in a first-level region the document names
+# GeoNames alternate names include historic and foreign forms ("Africa" for Mahdia): a small
+# place matched only that way is not trusted without the document's country context.
+WEAK_POPULATION = 100_000
 
 SUFFIXES = re.compile(
     r"\s+(province|governorate|region|district|county|oblast|state|city|prefecture)$", re.I
 )
-BORDER = re.compile(r"\b([A-Z][A-Za-z.]+)\s?[-–]\s?([A-Z][A-Za-z.]+)\s+(border|frontier)\b")
 
-# Verbs whose subject is an agent: a place as their subject stands for its government.
-LOCATIVE_VERBS = frozenset(
-    {"be", "lie", "sit", "border", "stretch", "remain", "host", "see", "experience", "become"}
-)
-# Head nouns that keep a modifying or possessive place literal ("Iraq's capital").
-PLACE_NOUNS = frozenset(
-    """capital city town village border borders province region area territory soil airspace
-    coast coastline north south east west centre center outskirts suburb suburbs street streets
-    county state district airport port streets side countryside mountains desert residents
-    people population beach beaches neighborhood neighbourhood downtown skies waters""".split()
-)
-# Prepositions whose object is where an event happens ("from" and "to" name ends of a path).
-EVENT_PREPS = frozenset(
-    {"in", "at", "near", "on", "across", "outside", "inside", "around", "within", "throughout",
-     "along", "off", "over"}
-)
 NEAR_WORDS = frozenset(
-    {"near", "outside", "around", "outskirts", "nearby", "close", "north", "south", "east",
-     "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
-     "eastern", "western", "central", "km", "kilometres", "kilometers", "miles", "vicinity"}
+    {
+        "near",
+        "outside",
+        "around",
+        "outskirts",
+        "nearby",
+        "close",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "vicinity",
+    }
 )
-
-
-# -- spans ------------------------------------------------------------------------------------
-def _trim(span: Span) -> Span | None:
-    """Drop leading determiners and trailing possessives/punctuation from an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-_MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
-
-
-def _gazetteer_matches(doc: Doc, gaz: Gazetteer, nlp: Language | None) -> list[Span]:
-    """Supplement names in the text, matched case-insensitively over tokens."""
-    key = (id(doc.vocab), id(gaz))
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        make = nlp.make_doc if nlp is not None else None
-        patterns = []
-        for phrase in sorted(set(gaz.phrases())):
-            if make is not None:
-                patterns.append(make(phrase))
-            else:
-                patterns.append(Doc(doc.vocab, words=phrase.split()))
-        matcher.add("PLACE", patterns)
-        _MATCHERS[key] = matcher
-    spans = []
-    for _, start, end in matcher(doc):
-        span = doc[start:end]
-        # A lower-case match is an ordinary word ("the gulf", "evin"), not a name.
-        if any(ch.isupper() for ch in span.text):
-            spans.append(span)
-    return spans
-
-
-def _border_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, tuple[str, str]]]:
-    out = []
-    for m in BORDER.finditer(doc.text):
-        a, b = (_country_code(gaz, m.group(i)) for i in (1, 2))
-        if a and b and a != b:
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                out.append((span, (a, b)))
-    return out
-
-
-def _country_code(gaz: Gazetteer, word: str) -> str | None:
-    code = gaz.demonym(word)
-    if code:
-        return code
-    for place in gaz.lookup(word):
-        if place.feature == "country":
-            return place.country
-    return None
-
-
-def _select_spans(doc: Doc, gaz: Gazetteer, nlp: Language | None) -> list[Span]:
-    """Entity and gazetteer spans, longest first, without overlaps."""
-    found: list[Span] = []
-    for ent in doc.ents:
-        span = _trim(ent)
-        if span is None:
-            continue
-        if ent.label_ in PLACE_LABELS:
-            found.append(span)
-        elif ent.label_ in MISLABELLED and any(
-            p.feature in STRONG_FEATURES for p in gaz.lookup(span.text)
-        ):
-            found.append(span)
-    found.extend(_gazetteer_matches(doc, gaz, nlp))
-    found.sort(key=lambda s: (-(s.end - s.start), s.start))
-    taken: set[int] = set()
-    chosen = []
-    for span in found:
-        if taken.isdisjoint(range(span.start, span.end)):
-            chosen.append(span)
-            taken.update(range(span.start, span.end))
-    return sorted(chosen, key=lambda s: s.start)
-
-
-# -- literal or associative ------------------------------------------------------------------
-def is_literal(span: Span) -> bool:
-    """False when the place name stands for a government, team or attribute, not a place."""
-    root = span.root
-    doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
-    # 1. "Tehran's response": a possessive, unless what is possessed is a place ("Iraq's capital").
-    if nxt is not None and nxt.tag_ == "POS":
-        return root.head.lemma_.lower() in PLACE_NOUNS
-    # 2. "Washington said", "Iran launched": the subject of an agentive verb.
-    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
-        return root.head.lemma_.lower() in LOCATIVE_VERBS
-    # 3. "the Iran deal", "Florida law": a modifier of a noun that is not a place noun.
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
-        head = root.head
-        if head.i >= span.end and head.ent_type_ not in PLACE_LABELS:
-            return head.lemma_.lower() in PLACE_NOUNS
-    # 4. "talks with Iran", "sanctions against Russia", "backed by Tehran".
-    if root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "by", "between"):
-        return False
-    return True
 
 
 # -- ranking ----------------------------------------------------------------------------------
+def _weak(place: Place, query: str) -> bool:
+    """A small city matched only through an alternate name ("Washington Sq." -> Franklin Sq.)."""
+    return (
+        place.feature == "city"
+        and normalize(place.name) != query
+        and place.population < WEAK_POPULATION
+    )
+
+
 def _prior(place: Place, query: str) -> float:
-    if place.feature == "city":
+    if place.place_id.startswith("continent:"):
+        score = FEATURE_PRIOR["country"]
+    elif place.source.endswith("(shared name)"):
+        score = 9.0  # "Washington", "New York": the state only with context
+    elif place.feature == "city":
         score = 4.0 + math.log10(place.population + 1)
     elif place.place_id.startswith("supplement:"):
         score = FEATURE_PRIOR.get(place.feature, SUPPLEMENT_PRIOR)
@@ -213,8 +131,11 @@ def _candidates(gaz: Gazetteer, text: str) -> tuple[str, tuple[Place, ...]]:
     forms = [text, SUFFIXES.sub("", text), text.split(",")[0]]
     if text.lower().startswith("al-"):
         forms.append(text[3:])
-    for form in forms:
+    for n, form in enumerate(forms):
         found = gaz.lookup(form)
+        if n:
+            # A looser form must hit the place's own name ("Anbar province" -> Anbar).
+            found = tuple(p for p in found if normalize(p.name) == normalize(form))
         if found:
             return normalize(form), found
     return normalize(text), ()
@@ -225,28 +146,46 @@ def _rank(
     query: str,
     countries: Counter[str],
     anchors: list[Place],
+    regions: frozenset[str] = frozenset(),
 ) -> list[tuple[float, Place]]:
     scored = []
     for place in places:
+        if _weak(place, query):
+            continue
         score = _prior(place, query)
         if place.feature != "country" and place.country and countries[place.country] > 0:
-            score += CONTEXT_BONUS
+            # Scaled by how much the document is about that country, so a passing mention
+            # of the US does not pull "Rome" to Georgia.
+            score += CONTEXT_BONUS * countries[place.country] / max(countries.values())
         if place.feature not in ("country", "water") and any(
             a is not place and distance_km(a.lat, a.lon, place.lat, place.lon) < NEAR_KM
             for a in anchors
         ):
             score += NEAR_BONUS
+        if place.feature == "city" and place.admin1 in regions:
+            score += REGION_BONUS  # "Oceanside, N.Y.": the document names the city's state
         scored.append((score, place))
     scored.sort(key=lambda sp: -sp[0])
     return scored
 
 
-def _toponym(doc_id: str, span: Span, place: Place | None, literal: bool, reason: str | None,
-             feature: str | None = None) -> Toponym:
+def _toponym(
+    doc_id: str,
+    span: Span,
+    place: Place | None,
+    literal: bool,
+    reason: str | None,
+    feature: str | None = None,
+) -> Toponym:
     if place is None:
         return Toponym(
-            doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text,
-            feature=feature, literal=literal, reason=reason,
+            doc_id=doc_id,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            feature=feature,
+            literal=literal,
+            reason=reason,
         )
     return Toponym(
         doc_id=doc_id,
@@ -279,13 +218,17 @@ def find_toponyms(
 
             nlp = load_nlp()
         doc = nlp(article.text)
-    borders = _border_spans(doc, gaz)
-    spans = _select_spans(doc, gaz, nlp)
+    borders = border_spans(doc, gaz)
+    spans = select_spans(doc, gaz, nlp)
     border_tokens = {i for span, _ in borders for i in range(span.start, span.end)}
-    spans = [s for s in spans if border_tokens.isdisjoint(range(s.start, s.end))
-             or _is_supplement_border(gaz, s)]
+    spans = [
+        s
+        for s in spans
+        if border_tokens.isdisjoint(range(s.start, s.end)) or is_supplement_border(gaz, s)
+    ]
     kept_border = [
-        (s, pair) for s, pair in borders
+        (s, pair)
+        for s, pair in borders
         if not any(t.start <= s.start and s.end <= t.end for t in spans)
     ]
     lookups = [(span, *_candidates(gaz, span.text)) for span in spans]
@@ -294,6 +237,7 @@ def find_toponyms(
     # countries of places resolved with a clear margin.
     countries: Counter[str] = Counter()
     anchors: list[Place] = []
+    named_regions: set[str] = set()
     for _, query, places in lookups:
         ranked = _rank(places, query, Counter(), [])
         if not ranked:
@@ -303,6 +247,8 @@ def find_toponyms(
             countries[best.country] += 1
         if len(ranked) == 1 and best.feature != "country":
             anchors.append(best)
+        if best.feature == "admin1" and best.admin1:
+            named_regions.add(best.admin1)
     for token in doc:
         code = gaz.demonym(token.text) if token.pos_ in ("ADJ", "PROPN") else None
         if code:
@@ -310,21 +256,58 @@ def find_toponyms(
 
     # Pass 2: rank with the context, and give "none" when nothing is left.
     out: list[Toponym] = []
+    unresolved: list[tuple[Span, bool]] = []
+    focus: Counter[Place] = Counter()
     for span, query, places in lookups:
         literal = is_literal(span)
-        ranked = _rank(places, query, countries, anchors)
+        ranked = _rank(places, query, countries, anchors, frozenset(named_regions))
         if not ranked:
-            out.append(_toponym(article.doc_id, span, None, literal,
-                                f"no gazetteer entry for {span.text!r}"))
+            unresolved.append((span, literal))
             continue
-        out.append(_toponym(article.doc_id, span, ranked[0][1], literal, None))
+        best = ranked[0][1]
+        if best.feature == "city" and literal:
+            focus[best] += 1
+        out.append(_toponym(article.doc_id, span, best, literal, None))
+    # 3. A local name the gazetteer lacks ("Royal Street") lies, most likely, in the city the
+    # document is about: place it there at precision 2, and say so. Without such a city: none.
+    main = focus.most_common(1)[0][0] if focus else None
+    for span, literal in unresolved:
+        if not name_like(span):
+            continue  # an NER slip on an ordinary word ("Transforming"), not a place name
+        if main is not None and FACILITY.fullmatch(span.text):
+            out.append(
+                Toponym(
+                    doc_id=article.doc_id,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    country=main.country,
+                    admin1=main.admin1,
+                    lat=round(main.lat, 5),
+                    lon=round(main.lon, 5),
+                    precision=2,
+                    feature="local",
+                    literal=literal,
+                    reason=f"no gazetteer entry; placed at the document's main city {main.name}",
+                )
+            )
+        else:
+            out.append(
+                _toponym(
+                    article.doc_id, span, None, literal, f"no gazetteer entry for {span.text!r}"
+                )
+            )
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    taken |= {i for span, _ in kept_border for i in range(span.start, span.end)}
+    for span, code in demonym_spans(doc, gaz):
+        place = gaz.country(code)
+        if place is not None and taken.isdisjoint(range(span.start, span.end)):
+            # An adjective names the country as a place only before a place noun.
+            literal = span.root.head.lemma_.lower() in PLACE_NOUNS and span.root.dep_ == "amod"
+            out.append(_toponym(article.doc_id, span, place, literal, None))
     for span, (a, b) in kept_border:
         out.append(_border_toponym(article.doc_id, span, a, b, gaz))
     return sorted(out, key=lambda t: t.start)
-
-
-def _is_supplement_border(gaz: Gazetteer, span: Span) -> bool:
-    return any(p.feature == "border" for p in gaz.lookup(span.text))
 
 
 def _border_toponym(doc_id: str, span: Span, a: str, b: str, gaz: Gazetteer) -> Toponym:
@@ -339,9 +322,20 @@ def _border_toponym(doc_id: str, span: Span, a: str, b: str, gaz: Gazetteer) -> 
         lat, lon = round((pa.lat + pb.lat) / 2, 5), round((pa.lon + pb.lon) / 2, 5)
     else:
         reason = "border between countries too large to place by midpoint"
-    return Toponym(doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text,
-                   name=name, country=a, lat=lat, lon=lon, precision=3, feature="border",
-                   literal=True, reason=reason)
+    return Toponym(
+        doc_id=doc_id,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        name=name,
+        country=a,
+        lat=lat,
+        lon=lon,
+        precision=3,
+        feature="border",
+        literal=True,
+        reason=reason,
+    )
 
 
 # -- event location ----------------------------------------------------------------------------
@@ -349,8 +343,25 @@ def _clause_anchors(trigger: Span) -> list[Token]:
     """The trigger and the tokens up to its clause's verb (where its adjuncts attach)."""
     anchors = [trigger.root]
     token = trigger.root
-    while token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "amod",
-                         "conj", "appos", "attr", "xcomp", "aux", "auxpass") and token.head is not token:
+    while (
+        token.dep_
+        in (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "pobj",
+            "prep",
+            "compound",
+            "amod",
+            "conj",
+            "appos",
+            "attr",
+            "xcomp",
+            "aux",
+            "auxpass",
+        )
+        and token.head.i != token.i
+    ):
         token = token.head
         anchors.append(token)
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "conj"):
@@ -359,9 +370,10 @@ def _clause_anchors(trigger: Span) -> list[Token]:
 
 
 def _path_to(token: Token, stop: Token) -> list[Token] | None:
+    # Compare indices: spaCy makes a new Token object on every access.
     path = [token]
-    while token is not stop:
-        if token.head is token:
+    while token.i != stop.i:
+        if token.head.i == token.i:
             return None
         token = token.head
         path.append(token)
@@ -388,11 +400,45 @@ def resolve_event_location(doc: Doc, trigger: Span, toponyms: list[Toponym]) -> 
         if best is None or key < best[0]:
             best = (key, top, precision)
     if best is None:
+        best = _apposition(doc, trigger, toponyms)
+    if best is None:
         return None
     _, top, precision = best
-    return Location(text=top.text, name=top.name, country=top.country, admin1=top.admin1,
-                    lat=top.lat, lon=top.lon, precision=precision if top.name else None,
-                    start=top.start, end=top.end)
+    return Location(
+        text=top.text,
+        name=top.name,
+        country=top.country,
+        admin1=top.admin1,
+        lat=top.lat,
+        lon=top.lon,
+        precision=precision if top.name else None,
+        start=top.start,
+        end=top.end,
+    )
+
+
+def _apposition(
+    doc: Doc, trigger: Span, toponyms: list[Toponym]
+) -> tuple[tuple[int, int], Toponym, int] | None:
+    """ "an attack on the outpost, Tower 22": a place named right after the trigger's object.
+
+    The small parser often attaches such an appositive name elsewhere, so we read the
+    surface order: preposition, its object, a comma, then the toponym.
+    """
+    by_start = {t.start: t for t in toponyms if t.literal}
+    for prep in trigger.root.children:
+        if prep.dep_ != "prep" or prep.text.lower() not in EVENT_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            i = obj.right_edge.i + 1
+            while i < len(doc) and doc[i].is_punct and doc[i].text in ",(–-":
+                i += 1
+            if i < len(doc) and doc[i].idx in by_start:
+                top = by_start[doc[i].idx]
+                return (3, 1), top, FEATURE_PRECISION.get(top.feature or "", 3)
+    return None
 
 
 def _attachment(root: Token, anchors: list[Token]) -> tuple[int, Token | None] | None:
@@ -401,12 +447,22 @@ def _attachment(root: Token, anchors: list[Token]) -> tuple[int, Token | None] |
         path = _path_to(root, anchor)
         if path is None or len(path) < 2:
             continue
-        below = path[-2]  # the anchor's child on the way to the place
-        if below.dep_ == "prep" and below.lower_ in EVENT_PREPS:
-            return len(path), below
+        between = path[1:-1]
+        # A verb in between means the place belongs to another clause ("which ... in X");
+        # "Militants in Syria attacked" places the attackers, not the attack.
+        if any(t.pos_ in ("VERB", "AUX") for t in between) or path[-2].dep_ == "nsubj":
+            continue
+        if anchor is not anchors[0] and path[-2].dep_ != "prep":
+            # Above the trigger, only the clause's own adjuncts count ("took place in X"),
+            # not places inside its other arguments ("officials in Baghdad condemned it").
+            continue
+        preps = [t for t in path[:-1] if t.dep_ == "prep" and t.text.lower() in EVENT_PREPS]
+        if preps:
+            return len(path), preps[0]  # the preposition closest to the place
+        below = path[-2]
         if below.dep_ in ("dobj", "npadvmod") and anchor is anchors[0] and len(path) <= 3:
             return len(path) + 2, None  # "shelled Kharkiv": the object is the place
-        if below.dep_ == "advmod" and below.lower_ in NEAR_WORDS:
+        if below.dep_ == "advmod" and below.text.lower() in NEAR_WORDS:
             return len(path), below  # "north of Mosul"
     return None
 
@@ -418,10 +474,14 @@ def _event_precision(top: Toponym, span: Span, prep: Token | None) -> int:
         # The words between the preposition and the place ("near", "the outskirts of",
         # "southern") say how exactly the event is placed.
         lo, hi = sorted((prep.i, span.start))
-        words = [t.lower_ for t in span.doc[lo:hi]]
-        words = [*words, prep.lower_, *(t.lower_ for t in prep.children if t.dep_ == "advmod")]
-        if prep.head.lower_ in NEAR_WORDS:
-            words = [*words, prep.head.lower_]
+        words = [t.text.lower() for t in span.doc[lo:hi]]
+        words = [
+            *words,
+            prep.text.lower(),
+            *(t.text.lower() for t in prep.children if t.dep_ == "advmod"),
+        ]
+        if prep.head.text.lower() in NEAR_WORDS:
+            words = [*words, prep.head.text.lower()]
     if any(w in NEAR_WORDS for w in words):
         return 2 if base == 1 or top.feature in ("admin1", "region") else 3
     return base
