@@ -1,0 +1,331 @@
+"""muc4: document relevance, incident type, role fillers (GTT style), counts and status.
+
+Role fillers are pooled over each document's templates, as GTT scoring does, and matched
+one-to-one against the pooled predictions; optional fillers are neither missed nor spurious.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from eventcoder.evaluation.common import (
+    TaskResult,
+    actor_strings,
+    point,
+    rank_events,
+    salient,
+    status_for_scoring,
+)
+from eventcoder.evaluation.data import GoldRecord
+from eventcoder.evaluation.labels import LabelMaps, as_list
+from eventcoder.evaluation.matching import Filler, exact_match, lenient_match, match_slot
+from eventcoder.evaluation.metrics import classification_scores, multilabel_scores, prf
+from eventcoder.evaluation.report import ErrorExample, Section, snippet
+from eventcoder.records import ActorRef, Event
+
+TASK = "muc4"
+REQUIRED_GOLD = ("relevant", "events")
+ROLES = ("perp_individuals", "perp_organizations", "physical_targets", "victims", "weapons")
+# KB actor types that name an organisation or institution rather than people; an actor
+# with any other type, or none (a plain description such as "gunmen"), counts as people.
+_ORGISH = frozenset(
+    {
+        "state",
+        "government",
+        "military",
+        "police",
+        "parliament",
+        "intelligence",
+        "armed group",
+        "militia",
+        "political party",
+        "movement",
+        "coalition",
+        "igo",
+        "ngo",
+        "media",
+        "company",
+        "religious",
+        "region",
+    }
+)
+
+
+def _fillers(items: Any, key: str = "strings") -> list[Filler]:
+    out = []
+    for it in items or []:
+        if isinstance(it, dict) and it.get(key):
+            out.append(Filler(tuple(str(s) for s in it[key]), bool(it.get("optional"))))
+    return out
+
+
+def _dedupe(fillers: list[Filler]) -> list[Filler]:
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for f in fillers:
+        if f.strings not in seen:
+            seen.add(f.strings)
+            out.append(f)
+    return out
+
+
+def gold_roles(events: Sequence[Mapping[str, Any]]) -> dict[str, list[Filler]]:
+    """Pooled gold fillers per role over a document's templates."""
+    roles: dict[str, list[Filler]] = {r: [] for r in ROLES}
+    for e in events:
+        roles["perp_individuals"] += _fillers(e.get("perp_individuals"))
+        roles["perp_organizations"] += _fillers(e.get("perp_organizations"))
+        roles["physical_targets"] += _fillers(e.get("physical_targets"))
+        roles["victims"] += _fillers(e.get("victim_names"))
+        roles["victims"] += _fillers(e.get("victim_descriptions"), "description")
+        roles["weapons"] += _fillers(e.get("instruments"))
+    return {k: _dedupe(v) for k, v in roles.items()}
+
+
+def _assign(
+    actors: Sequence[ActorRef], a: list[Filler], b: list[Filler]
+) -> tuple[list[str], list[str]]:
+    """Split actors between a people role ``a`` and an organisation/object role ``b``.
+
+    An actor goes where a gold filler (leniently) matches it, else by its KB type.
+    """
+    to_a: list[str] = []
+    to_b: list[str] = []
+    for actor in actors:
+        s = actor_strings(actor)[0]
+        if any(lenient_match(s, f.strings) for f in a):
+            to_a.append(s)
+        elif any(lenient_match(s, f.strings) for f in b) or actor.actor_type in _ORGISH:
+            to_b.append(s)
+        else:
+            to_a.append(s)
+    return to_a, to_b
+
+
+def _incident_types(ev: Event, sec: Mapping[str, Any]) -> set[str]:
+    out = set()
+    for name, v in sec.items():
+        if isinstance(v, dict) and ev.acled_sub_event_type in as_list(v.get("acled")):
+            out.add(name)
+    return out
+
+
+def _relevant_events(events: Sequence[Event], sec: Mapping[str, Any]) -> list[Event]:
+    # An event makes a document relevant when it is an assault or has an ACLED sub-event
+    # type that some MUC-4 incident type maps to.
+    return [e for e in events if e.event_type == "ASSAULT" or _incident_types(e, sec)]
+
+
+def _gold_count(events: Sequence[Mapping[str, Any]], kind: str) -> tuple[bool, int | None]:
+    reported = any(bool(e.get(f"derived_{kind}_reported")) for e in events)
+    nums = [e.get(f"derived_{kind}") for e in events if e.get(f"derived_{kind}_reported")]
+    # The key writes PLURAL, ranges or "?" for some counts: then there is no numeric total.
+    total = None if any(n is None for n in nums) else sum(int(str(n)) for n in nums)
+    return reported, total
+
+
+def _gold_statuses(events: Sequence[Mapping[str, Any]], maps: LabelMaps) -> list[str]:
+    stage = maps.section("muc4_stage_of_execution")
+    conf = maps.section("muc4_perp_organization_confidence")
+    out: list[str] = []
+    for e in events:
+        if e.get("optional_template"):
+            continue
+        stages = [str(s) for s in e.get("stage_of_execution") or []]
+        if any(stage.get(s) == "hypothetical" for s in stages):
+            out.append("hypothetical")
+            continue
+        for c in e.get("perp_organization_confidence") or []:
+            for v in c.get("confidence") or []:
+                if v in conf:
+                    out.append(str(conf[v]))
+        if stages and not out:
+            out.append(str(stage.get(stages[0], "asserted")))
+    return list(dict.fromkeys(out))
+
+
+def score(
+    records: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Event]], maps: LabelMaps
+) -> TaskResult:
+    """Relevance, incident types, five roles (exact and lenient), counts, status, place."""
+    sec = maps.section("muc4_incident_type")
+    types = sorted(sec)
+    errors: list[ErrorExample] = []
+    rel_g: list[str] = []
+    rel_p: list[str] = []
+    type_g: list[set[str]] = []
+    type_p: list[set[str]] = []
+    tallies = {f"{r}{s}": [0, 0, 0] for r in ROLES for s in ("", "_lenient")}
+    cnt = {k: {"bool": [0, 0], "exact": [0, 0], "within10": [0, 0]} for k in ("deaths", "injuries")}
+    st_g: list[str] = []
+    st_p: list[str | None] = []
+    place = [0, 0, 0]  # finest place exact, lenient, total
+    for r in records:
+        gevents = [e for e in r.gold["events"] if isinstance(e, dict)]
+        events = _relevant_events(predictions.get(r.id, ()), sec)
+        g_rel = bool(r.gold["relevant"])
+        rel_g.append("relevant" if g_rel else "irrelevant")
+        rel_p.append("relevant" if events else "irrelevant")
+        if g_rel != bool(events):
+            top = salient(events)
+            errors.append(
+                ErrorExample(
+                    r.id,
+                    "relevance",
+                    rel_g[-1],
+                    rel_p[-1],
+                    snippet(r.text),
+                    top.confidence if top else 0.6,
+                )
+            )
+        gt: set[str] = set()
+        pt: set[str] = set().union(*(_incident_types(e, sec) for e in events)) if events else set()
+        for e in gevents:
+            alts = [str(a) for a in e.get("incident_type_alternatives") or [e.get("incident_type")]]
+            # Either reading of "ATTACK / BOMBING" counts: credit a predicted one if any.
+            gt.add(next((a for a in alts if a in pt), alts[0]))
+        type_g.append(gt)
+        type_p.append(pt)
+        roles = gold_roles(gevents)
+        srcs = [a for e in events for a in e.source_actors]
+        tars = [a for e in events for a in e.target_actors]
+        indiv, orgs = _assign(srcs, roles["perp_individuals"], roles["perp_organizations"])
+        victims, targets = _assign(tars, roles["victims"], roles["physical_targets"])
+        preds = {
+            "perp_individuals": indiv,
+            "perp_organizations": orgs,
+            "physical_targets": targets,
+            "victims": victims,
+            "weapons": [e.instrument for e in events if e.instrument],
+        }
+        for role in ROLES:
+            for suffix, lenient in (("", False), ("_lenient", True)):
+                c = match_slot(preds[role], roles[role], lenient=lenient)
+                t = tallies[role + suffix]
+                t[0] += c.tp
+                t[1] += c.fp
+                t[2] += c.fn
+                if not lenient:
+                    for m in c.missed:
+                        errors.append(
+                            ErrorExample(
+                                r.id, role, m, ", ".join(preds[role]) or "-", snippet(r.text), 0.4
+                            )
+                        )
+        for kind, field in (("deaths", "fatalities"), ("injuries", "injuries")):
+            g_rep, g_n = _gold_count(gevents, kind)
+            values = [point(getattr(e, field)) for e in events if not e.is_background]
+            nums = [v for v in values if v is not None]
+            p_rep = any(v > 0 for v in nums)
+            tally = cnt[kind]
+            tally["bool"][1] += 1
+            tally["bool"][0] += p_rep == g_rep
+            if g_rep and g_n:
+                p_n = sum(nums) if nums else None
+                tally["exact"][1] += 1
+                tally["within10"][1] += 1
+                tally["exact"][0] += p_n == g_n
+                tally["within10"][0] += p_n is not None and abs(p_n - g_n) <= 0.1 * g_n
+                if p_n != g_n:
+                    errors.append(
+                        ErrorExample(r.id, kind, str(g_n), str(p_n), snippet(r.text), 0.5)
+                    )
+        if g_rel and gevents:
+            acceptable = _gold_statuses(gevents, maps)
+            if acceptable:
+                top = salient(events)
+                p_st = status_for_scoring(top.status) if top else None
+                st_g.append(p_st if p_st in acceptable else acceptable[0])
+                st_p.append(p_st)
+            finest = [
+                [str(n) for n in (e.get("location") or [])[-1].get("name") or []]
+                for e in gevents
+                if e.get("location")
+            ]
+            if finest:
+                top = rank_events(events)[0] if events else None
+                loc = top.location if top else None
+                guess = [s for s in (loc.text, loc.name) if s] if loc else []
+                alts = [a for f in finest for a in f]
+                place[2] += 1
+                place[0] += any(exact_match(s, alts) for s in guess)
+                place[1] += any(lenient_match(s, alts) for s in guess)
+    sections: list[Section] = []
+    rs = classification_scores(rel_g, rel_p, ["relevant", "irrelevant"])
+    rel = next(x for x in rs.per_label if x.label == "relevant")
+    sections.append(
+        Section(
+            "relevance",
+            {
+                "precision": rel.precision,
+                "recall": rel.recall,
+                "f1": rel.f1,
+                "accuracy": rs.accuracy,
+            },
+            len(rel_g),
+            rs,
+        )
+    )
+    ts = multilabel_scores(type_g, type_p, types)
+    sections.append(
+        Section(
+            "incident_type",
+            ts.headline(),
+            sum(len(g) for g in type_g),
+            ts,
+            "document-level sets of MUC-4 incident types",
+        )
+    )
+    micro = {"": [0, 0, 0], "_lenient": [0, 0, 0]}
+    for role in ROLES:
+        for suffix in ("", "_lenient"):
+            tp, fp, fn = tallies[role + suffix]
+            for i, v in enumerate((tp, fp, fn)):
+                micro[suffix][i] += v
+            p, rc, f = prf(tp, fp, fn)
+            sections.append(
+                Section(f"{role}{suffix}", {"precision": p, "recall": rc, "f1": f}, tp + fn)
+            )
+    for suffix, (tp, fp, fn) in micro.items():
+        p, rc, f = prf(tp, fp, fn)
+        sections.append(
+            Section(f"roles_micro{suffix}", {"precision": p, "recall": rc, "f1": f}, tp + fn)
+        )
+    for kind, tally in cnt.items():
+        sections.append(
+            Section(
+                kind,
+                {
+                    k: (v[0] / v[1] if v[1] else None)
+                    for k, v in (
+                        ("reported_accuracy", tally["bool"]),
+                        ("exact_accuracy", tally["exact"]),
+                        ("within10_accuracy", tally["within10"]),
+                    )
+                },
+                tally["exact"][1],
+                note="exact and ±10 % on documents with a numeric gold total",
+            )
+        )
+    ss = classification_scores(st_g, st_p, sorted(set(st_g)))
+    sections.append(
+        Section(
+            "status",
+            {"accuracy": ss.accuracy, "macro_f1": ss.macro_f1},
+            len(st_g),
+            ss,
+            "salient event's status against stage of execution / perpetrator confidence",
+        )
+    )
+    sections.append(
+        Section(
+            "place_finest",
+            {
+                "exact_accuracy": place[0] / place[2] if place[2] else None,
+                "lenient_accuracy": place[1] / place[2] if place[2] else None,
+            },
+            place[2],
+        )
+    )
+    return TaskResult(tuple(sections), tuple(errors))

@@ -1,0 +1,36 @@
+"""Tests of string-slot matching (normalisation, exact/lenient, optional fillers)."""
+
+from __future__ import annotations
+
+from eventcoder.evaluation.matching import (
+    Filler,
+    exact_match,
+    lenient_match,
+    match_slot,
+    normalise,
+    token_f1,
+)
+
+
+def test_matching_normalise_drops_case_space_articles() -> None:
+    assert normalise("  The  Red   Brigade. ") == "red brigade"
+    assert normalise("an a the") == "the"  # "an ", then "a " removed; a bare "the" stays
+
+
+def test_matching_exact_and_lenient() -> None:
+    assert exact_match("the Rebels", ["REBELS", "insurgents"])
+    assert not exact_match("rebel army", ["rebels"])
+    # head word "army" = "army"
+    assert lenient_match("rebel army", ["the national army"])
+    # token F1 of "armed rebel group" vs "rebel group": 2 common, P 2/3 R 1 -> .8
+    assert token_f1("armed rebel group", "rebel group") == 0.8
+    assert not lenient_match("", ["x"])
+
+
+def test_matching_slot_optional_and_duplicates() -> None:
+    gold = [Filler(("GUERRILLAS", "REBELS")), Filler(("ARMY",), optional=True), Filler(("MAYOR",))]
+    # "rebels" fills the first (tp); "army" hits only the optional one (neither);
+    # "guerrillas" would match the used first filler -> fp; "Rebels" repeats "rebels" -> ignored
+    c = match_slot(["rebels", "army", "guerrillas", "Rebels"], gold)
+    assert (c.tp, c.fp, c.fn) == (1, 1, 1)
+    assert c.missed == ("MAYOR",) and c.spurious == ("guerrillas",)

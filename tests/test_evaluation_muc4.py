@@ -1,0 +1,140 @@
+"""Hand-checked test of the muc4 scorer on invented upper-case wire stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventcoder.evaluation.run import evaluate
+from eventcoder.evaluation.testing import event, write_json, write_jsonl
+
+MAP = {
+    "muc4_incident_type": {
+        "ATTACK": {"acled": ["Attack", "Armed clash"], "plover": "ASSAULT"},
+        "BOMBING": {"acled": ["Remote explosive/landmine/IED"], "plover": "ASSAULT"},
+        "KIDNAPPING": {"acled": "Abduction/forced disappearance", "plover": "ASSAULT"},
+    },
+    "muc4_stage_of_execution": {"ACCOMPLISHED": "asserted", "THREATENED": "hypothetical"},
+    "muc4_perp_organization_confidence": {
+        "REPORTED AS FACT": "asserted",
+        "SUSPECTED OR ACCUSED": "attributed",
+    },
+}
+
+
+def _f(*strings: str, optional: bool = False) -> dict[str, Any]:
+    return {"strings": list(strings), "optional": optional}
+
+
+def _template(kind: str, **slots: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "incident_type": kind,
+        "incident_type_alternatives": [kind],
+        "stage_of_execution": ["ACCOMPLISHED"],
+        "perp_individuals": [],
+        "perp_organizations": [],
+        "physical_targets": [],
+        "victim_names": [],
+        "victim_descriptions": [],
+        "instruments": [],
+        "perp_organization_confidence": [],
+        "derived_deaths_reported": False,
+        "derived_deaths": 0,
+        "derived_injuries_reported": False,
+        "derived_injuries": 0,
+        "location": [],
+    }
+    return {**base, **slots}
+
+
+def _doc(i: int, events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": f"m{i}",
+        "text": f"INVENTED STORY {i}",
+        "doc_date": None,
+        "gold": {"relevant": bool(events), "events": events},
+    }
+
+
+def test_muc4_relevance_roles_counts_status(tmp_path: Path) -> None:
+    gold = write_jsonl(
+        tmp_path / "g.jsonl",
+        [
+            _doc(
+                1,
+                [
+                    _template(
+                        "ATTACK",
+                        perp_individuals=[_f("GUNMEN")],
+                        perp_organizations=[_f("RED FRONT", "RF")],
+                        victim_names=[_f("JUAN PEREZ")],
+                        victim_descriptions=[
+                            {"description": ["MAYOR"], "of": ["JUAN PEREZ"], "optional": True}
+                        ],
+                        instruments=[_f("RIFLE")],
+                        perp_organization_confidence=[
+                            {"confidence": ["SUSPECTED OR ACCUSED"], "of": ["RF"]}
+                        ],
+                        derived_deaths_reported=True,
+                        derived_deaths=1,
+                        location=[
+                            {"name": ["COUNTRYX"], "kind": None},
+                            {"name": ["SAN LUIS"], "kind": ["TOWN"]},
+                        ],
+                    )
+                ],
+            ),
+            _doc(2, []),
+            _doc(3, []),
+            _doc(
+                4,
+                [
+                    _template(
+                        "KIDNAPPING", stage_of_execution=["THREATENED"], victim_names=[_f("ANA")]
+                    )
+                ],
+            ),
+        ],
+    )
+    preds = write_jsonl(
+        tmp_path / "p.jsonl",
+        [
+            event(
+                "m1",
+                acled="Attack",
+                sources=["gunmen", "Red Front"],
+                targets=["Perez", "the mayor"],
+                instrument="rifle",
+                deaths=1,
+                status="attributed",
+                place="San Luis",
+            ),
+            event("m2", "PROTEST"),  # not an incident: m2 stays irrelevant
+            event("m3", acled="Remote explosive/landmine/IED", sources=["bandits"]),
+        ],
+    )
+    m = evaluate(
+        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
+    ).flat()
+    # relevance: gold m1 m4, predicted m1 m3 -> tp1 fp1 fn1 -> P = R = F = .5; accuracy 2/4
+    assert (m["relevance.precision"], m["relevance.recall"], m["relevance.f1"]) == (0.5, 0.5, 0.5)
+    assert m["relevance.accuracy"] == 0.5
+    # incident types: ATTACK tp, BOMBING fp (m3), KIDNAPPING fn (m4) -> micro .5
+    assert m["incident_type.micro_f1"] == 0.5
+    # roles, exact: indiv tp1 + fp1 ("bandits": no KB type -> people); orgs tp1;
+    # victims: "Perez" != "JUAN PEREZ" (fp1 fn1), "mayor" hits the optional filler (neither),
+    # m4 ANA fn1; weapon tp1 -> micro tp3 fp2 fn2 -> P = R = F = .6
+    assert m["perp_individuals.precision"] == 0.5
+    assert m["perp_organizations.f1"] == 1.0
+    assert (m["victims.precision"], m["victims.recall"]) == (0.0, 0.0)
+    assert m["roles_micro.f1"] == pytest.approx(0.6)
+    # lenient: "Perez" shares the head word of "JUAN PEREZ" -> micro tp4 fp1 fn1 -> .8
+    assert m["roles_micro_lenient.f1"] == pytest.approx(0.8)
+    assert m["victims_lenient.recall"] == 0.5
+    # deaths: reported right on all 4 docs; the one numeric total (m1: 1) is exact
+    assert m["deaths.reported_accuracy"] == 1.0 and m["deaths.exact_accuracy"] == 1.0
+    # status: m1 attributed = attributed; m4 threatened -> hypothetical, no prediction -> 1/2
+    assert m["status.accuracy"] == 0.5
+    assert m["place_finest.exact_accuracy"] == 1.0
