@@ -32,6 +32,7 @@ from eventcoder.stages import (
     attach_arguments,  # noqa: F401  (registers the spaCy factory)
     decide_status,  # noqa: F401
     find_triggers,  # noqa: F401
+    resolve_places,  # noqa: F401
 )
 from eventcoder.stages.code_events import code_in_context, code_mention
 from eventcoder.stages.collect_mentions import doc_to_mentions
@@ -45,6 +46,7 @@ COMPONENTS = (
     "eventcoder_trigger_finder",
     "eventcoder_argument_attacher",
     "eventcoder_status_decider",
+    "eventcoder_place_resolver",
 )
 
 

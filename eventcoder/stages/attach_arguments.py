@@ -358,6 +358,22 @@ def _instrument(trigger: Span, head: Token) -> tuple[str | None, int | None]:
     return None, None
 
 
+ROOTS_KEY = "eventcoder.violent_noun_roots"
+
+
+def violent_noun_roots(doc: Doc) -> list[int]:
+    """Token indexes of violent noun triggers, computed once per Doc (kept in user_data)."""
+    cached = doc.user_data.get(ROOTS_KEY)
+    if cached is None:
+        cached = sorted(
+            t.root.i for t in doc.spans.get("triggers", [])
+            if t._.trigger is not None and t._.trigger.type == "ASSAULT"
+            and t.root.pos_ in {"NOUN", "PROPN"}
+        )  # fmt: skip
+        doc.user_data[ROOTS_KEY] = cached
+    return list(cached)
+
+
 def _dangling_outcomes(head: Token) -> list[Token]:
     """"..., which killed three" hung by the parser on a place noun after a violent noun.
 
@@ -365,9 +381,7 @@ def _dangling_outcomes(head: Token) -> list[Token]:
     sentence when its antecedent is not itself a person or group.
     """
     doc = head.doc
-    roots = sorted(t.root.i for t in doc.spans.get("triggers", [])
-                   if t._.trigger is not None and t._.trigger.type == "ASSAULT"
-                   and t.root.pos_ in {"NOUN", "PROPN"})  # fmt: skip
+    roots = violent_noun_roots(doc)
     out = []
     sent = head.sent
     for tok in doc[head.i + 1 : sent.end]:
@@ -571,6 +585,7 @@ class ArgumentAttacher:
 
     def __call__(self, doc: Doc) -> Doc:
         index = _actor_index(doc)
+        doc.user_data.pop(ROOTS_KEY, None)
         for trigger in doc.spans.get("triggers", []):
             trigger._.frame = frame_for(trigger, index)
         return doc

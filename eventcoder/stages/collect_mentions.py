@@ -10,7 +10,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.records import ActorRef, DateRange, Evidence, EventMention
+from eventcoder.records import ActorRef, DateRange, Evidence, EventMention, Location
 from eventcoder.stages.attach_arguments import is_outcome_of_other
 
 CODER = "eventcoder.rules.v1"
@@ -75,22 +75,27 @@ def _confidence(trigger: Span, has_actor: bool, has_toll: bool) -> float:
     return round(min(score, 0.95), 3)
 
 
-def _linked_date(trigger: Span, triggers: list[Span]) -> DateRange | None:
+def _linked_date(
+    trigger: Span, sent_start: int, dated: list[tuple[int, Token, DateRange]]
+) -> DateRange | None:
     """The date of a syntactically linked event in the same sentence.
 
     "the 1982 Beirut bombing ... prompted a hasty retreat": the retreat sits inside the
     bombing's phrase, so it is dated by it too (and so flagged as background).
     """
     head = trigger.root
-    for other in triggers:
-        frame = other._.frame
-        if other is trigger or frame is None or frame.date is None:
+    for start, root, date in dated:
+        if start != sent_start or root.i == head.i:
             continue
-        if other.sent.start != trigger.sent.start:
-            continue
-        if other.root in head.ancestors or head in other.root.subtree:
-            return frame.date
+        if root in head.ancestors or head in root.subtree:
+            return date
     return None
+
+
+def _location(trigger: Span, surface: Location | None) -> Location | None:
+    """The resolved place (place resolver) when there is one, else the surface phrase."""
+    resolved = trigger._.location if trigger.has_extension("location") else None
+    return resolved if isinstance(resolved, Location) else surface
 
 
 def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
@@ -101,6 +106,13 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
     violent_roots = {t.root.i for t in doc.spans.get("triggers", [])
                      if t._.trigger is not None and t._.trigger.type == "ASSAULT"}  # fmt: skip
     triggers = list(doc.spans.get("triggers", []))
+    # Sentences are computed once: Span.sent walks the Doc on every call.
+    sentence_of: dict[int, Span] = {}
+    for sentence in doc.sents:
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = sentence
+    dated = [(sentence_of[t.root.i].start, t.root, t._.frame.date) for t in triggers
+             if t._.frame is not None and t._.frame.date is not None]  # fmt: skip
     for trigger in triggers:
         entry = trigger._.trigger
         frame = trigger._.frame
@@ -109,7 +121,9 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
         if is_outcome_of_other(trigger, violent_roots - {trigger.root.i}):
             continue
         if frame.date is None:
-            frame = dataclasses.replace(frame, date=_linked_date(trigger, triggers))
+            frame = dataclasses.replace(
+                frame, date=_linked_date(trigger, sentence_of[trigger.root.i].start, dated)
+            )
         has_actor = bool(frame.source_actors or frame.target_actors)
         if entry.needs_actor and not has_actor:
             continue
@@ -120,7 +134,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
         sources = frame.source_actors
         if status == "claimed" and not sources:
             sources = claimed_by
-        sent = trigger.sent
+        sent = sentence_of[trigger.root.i]
         bare = not (has_actor or frame.fatalities or frame.injuries or frame.location
                     or frame.date)  # fmt: skip
         head = trigger.root
@@ -137,7 +151,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 sentence=Evidence(doc_id, sent.start_char, sent.end_char, sent.text),
                 source_actors=sources,
                 target_actors=frame.target_actors,
-                location=frame.location,
+                location=_location(trigger, frame.location),
                 date=frame.date,
                 fatalities=frame.fatalities,
                 injuries=frame.injuries,

@@ -70,8 +70,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def decide(trigger: Span) -> tuple[str, Token | None, str | None]:
-    """Return (status, who, cue) for one trigger."""
+def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, str | None]:
+    """Return (status, who, cue) for one trigger (``sent``: its sentence, if known)."""
+    sent = sent if sent is not None else trigger.sent
     head = trigger.root
     chain = _chain(head)
     # Stop at the first clause boundary above a claim/belief verb: a clause above that
@@ -127,7 +128,7 @@ def decide(trigger: Span) -> tuple[str, Token | None, str | None]:
             return "claimed", _subject(tok), tok.text
         if lemma in ATTRIB_VERBS:
             return "attributed", _subject(tok), tok.text
-    for tok in trigger.sent:
+    for tok in sent:
         if tok.lower_ in {"blamed", "accused", "suspected"} and tok.i > head.i:
             return "attributed", _subject(tok), tok.text
     # 5. reported: hedges on the clause, or "according to", "reports suggest".
@@ -139,7 +140,6 @@ def decide(trigger: Span) -> tuple[str, Token | None, str | None]:
             return "reported", _subject(tok), tok.text
         if tok.lemma_.lower() == "believe" and any(c.dep_ == "nsubjpass" for c in tok.children):
             return "reported", None, tok.text
-    sent = trigger.sent
     low = sent.text.lower()
     if "according to" in low or "reports suggest" in low or "it is believed" in low:
         return "reported", None, "according to" if "according to" in low else "reports"
@@ -153,8 +153,15 @@ class StatusDecider:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for trigger in doc.spans.get("triggers", []):
-            status, who, cue = decide(trigger)
+        triggers = list(doc.spans.get("triggers", []))
+        if not triggers:
+            return doc
+        sentence_of = {}
+        for sentence in doc.sents:  # once per Doc: Span.sent walks the Doc each call
+            for i in range(sentence.start, sentence.end):
+                sentence_of[i] = sentence
+        for trigger in triggers:
+            status, who, cue = decide(trigger, sentence_of[trigger.root.i])
             trigger._.status = status
             trigger._.status_by = who
             trigger._.status_cue = cue

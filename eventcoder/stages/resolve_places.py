@@ -485,3 +485,35 @@ def _event_precision(top: Toponym, span: Span, prep: Token | None) -> int:
     if any(w in NEAR_WORDS for w in words):
         return 2 if base == 1 or top.feature in ("admin1", "region") else 3
     return base
+
+
+if not Span.has_extension("location"):
+    Span.set_extension("location", default=None)
+
+
+class PlaceResolver:
+    """spaCy component: set ``span._.location`` on every trigger from its own arguments."""
+
+    def __init__(self, name: str, gazetteer: Gazetteer | None = None) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        triggers = list(doc.spans.get("triggers", []))
+        if not triggers:
+            return doc
+        toponyms = find_toponyms(Article(doc_id="", text=doc.text), doc=doc,
+                                 gazetteer=self.gazetteer)  # fmt: skip
+        for trigger in triggers:
+            trigger._.location = resolve_event_location(doc, trigger, toponyms)
+        return doc
+
+
+@Language.factory(
+    "eventcoder_place_resolver",
+    requires=["doc.spans", "doc.ents", "token.dep"],
+    assigns=["span._.location"],
+)
+def make_place_resolver(nlp: Language, name: str) -> PlaceResolver:
+    """Build the place resolver over the default gazetteer."""
+    return PlaceResolver(name)
