@@ -156,26 +156,64 @@ def run(
     settings: Settings | None = None,
     progress: bool = False,
 ) -> Iterator[DocumentResult]:
-    """Process documents in order; failures come back as results with ``error`` set."""
+    """Process documents in order; failures come back as results with ``error`` set.
+
+    With ``settings.n_process > 1`` batches of documents go to worker processes, each
+    running the whole pipeline (results come back in input order).
+    """
     settings = settings or load_settings()
-    nlp = build_nlp(settings.model, settings.kb_paths)
-    batch: list[Article] = []
-    for item in _progress(articles, progress):
-        if isinstance(item, DocumentResult):
-            yield from _flush(batch, nlp, settings)
+    batches = _batches(_progress(articles, progress), settings.batch_size)
+    if settings.n_process <= 1:
+        nlp = build_nlp(settings.model, settings.kb_paths)
+        for batch in batches:
+            yield from _process_batch(batch, settings, nlp)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the loaded model with the workers; each builds it once if needed.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=settings.n_process, mp_context=context) as pool:
+        pending: list[Any] = []
+        for batch in batches:
+            pending.append(pool.submit(_process_batch, batch, settings))
+            if len(pending) > 2 * settings.n_process:  # bounded memory: stream results
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def _batches(
+    items: Iterable[RawArticle | DocumentResult], size: int
+) -> Iterator[list[RawArticle | DocumentResult]]:
+    batch: list[RawArticle | DocumentResult] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
             batch = []
-            yield item
+    if batch:
+        yield batch
+
+
+def _process_batch(
+    items: list[RawArticle | DocumentResult], settings: Settings, nlp: Language | None = None
+) -> list[DocumentResult]:
+    """Normalise, parse and code one batch; errors and read failures keep their place."""
+    nlp = nlp or build_nlp(settings.model, settings.kb_paths)
+    slots: list[DocumentResult | Article] = []
+    for item in items:
+        if isinstance(item, DocumentResult):
+            slots.append(item)
             continue
         try:
-            batch.append(normalize(item))
+            slots.append(normalize(item))
         except Exception as exc:  # one bad document never stops a corpus run
-            yield DocumentResult(doc_id=item.doc_id, origin=item.origin,
-                                 error=f"[{EC017_DOCUMENT_FAILED}] {item.origin}: {exc!r}")  # fmt: skip
-            continue
-        if len(batch) >= settings.batch_size:
-            yield from _flush(batch, nlp, settings)
-            batch = []
-    yield from _flush(batch, nlp, settings)
+            slots.append(DocumentResult(doc_id=item.doc_id, origin=item.origin,
+                         error=f"[{EC017_DOCUMENT_FAILED}] {item.origin}: {exc!r}"))  # fmt: skip
+    articles = [a for a in slots if isinstance(a, Article)]
+    done = iter(list(_flush(articles, nlp, settings)))
+    return [next(done) if isinstance(slot, Article) else slot for slot in slots]
 
 
 def _progress(items: Iterable[T], enabled: bool) -> Iterable[T]:
@@ -195,8 +233,7 @@ def _flush(batch: list[Article], nlp: Language, settings: Settings) -> Iterator[
             pieces.append((piece, (n, offset)))
     mentions: dict[int, list[EventMention]] = {n: [] for n in range(len(batch))}
     failed: dict[int, str] = {}
-    docs = nlp.pipe(pieces, as_tuples=True, batch_size=settings.batch_size,
-                    n_process=settings.n_process)  # fmt: skip
+    docs = nlp.pipe(pieces, as_tuples=True, batch_size=settings.batch_size)
     for doc, (n, offset) in docs:
         try:
             found = doc_to_mentions(doc, batch[n].doc_id)

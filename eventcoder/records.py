@@ -56,6 +56,8 @@ class DocumentDate:
     start: int | None = None
     end: int | None = None
     rule: str | None = None  # e.g. "anniversary:iraq-invasion-2003"
+    precision: Precision | None = None  # how exactly ``date`` is known ("month": some day in it)
+    latest: dt.date | None = None  # the last day the document can be from, when inferred
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,3 +91,17 @@ def test_pipeline_long_document_offsets_survive_chunking() -> None:
     for event in result.events:
         for ev in event.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+def test_pipeline_processes_give_the_same_results_in_order() -> None:
+    from eventcoder.records import DocumentResult
+    from eventcoder.settings import load_settings
+
+    texts = [f"Gunmen killed {n} villagers near Kidal on Monday." for n in range(2, 8)]
+    items: list = [RawArticle(doc_id=f"d{i}", text=t) for i, t in enumerate(texts)]
+    items.insert(2, DocumentResult(doc_id="", origin="bad.jsonl:3", error="[EC014] bad line"))
+    one = list(run(items, settings=load_settings(n_process=1, batch_size=2)))
+    two = list(run(items, settings=load_settings(n_process=2, batch_size=2)))
+    assert [r.doc_id for r in one] == [r.doc_id for r in two]
+    assert [r.events for r in one] == [r.events for r in two]
+    assert two[2].error == "[EC014] bad line"

@@ -60,6 +60,11 @@ def _explain(result: DocumentResult, texts: dict[str, str]) -> None:
 
     console = Console(stderr=False, highlight=False)
     text = texts.get(result.doc_id, "")
+    d = result.document_date
+    if d is not None:
+        how = f"inferred from {d.text!r} ({d.rule})" if d.method == "inferred" else "given"
+        console.print(Text(f"document {result.doc_id}: dated {d.date} "
+                           f"[{d.precision or 'day'}], {how}", style="dim"))  # fmt: skip
     for e in result.events:
         head = f"{e.event_type}/{e.mode or '-'}  ACLED: {e.acled_sub_event_type or '-'}  "
         head += f"status: {e.status}  mentions: {e.mentions}"
@@ -93,10 +98,13 @@ def _explain(result: DocumentResult, texts: dict[str, str]) -> None:
 @click.option("--demo", is_flag=True, help="Run on the bundled demo article.")
 @click.option("--settings", "settings_path", default=None, help="A settings TOML file.")
 @click.option("--kb", "kb_paths", multiple=True, help="Extra actor knowledge-base file(s).")
+@click.option("--processes", "n_process", type=click.IntRange(1), default=None,
+              help="Worker processes (default: settings parse.n_process, 1).")  # fmt: skip
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 def extract_cmd(
     paths: tuple[str, ...], fmt: str, date: str | None, explain: bool, demo: bool,
-    settings_path: str | None, kb_paths: tuple[str, ...], progress: bool | None,
+    settings_path: str | None, kb_paths: tuple[str, ...], n_process: int | None,
+    progress: bool | None,
 ) -> None:  # fmt: skip
     """Extract evidenced event records from documents.
 
@@ -118,7 +126,7 @@ def extract_cmd(
         base = dt.date.fromisoformat(date) if date else None
     except ValueError:
         raise click.BadParameter(f"[EC015] {date!r} is not YYYY-MM-DD", param_hint="--date")
-    settings = load_settings(settings_path, kb_paths=tuple(kb_paths) or None)
+    settings = load_settings(settings_path, kb_paths=tuple(kb_paths) or None, n_process=n_process)
     texts: dict[str, str] = {}
 
     def sources() -> Iterator[RawArticle | DocumentResult]:

@@ -265,7 +265,7 @@ def infer_document_date_range(text: str) -> tuple[DocumentDate, DateRange] | Non
     evidence = text[start:end]
     precision = precision_of(lo, hi)
     doc_date = DocumentDate(date=lo, method="inferred", text=evidence, start=start, end=end,
-                            rule=rule)  # fmt: skip
+                            rule=rule, precision=precision, latest=hi)  # fmt: skip
     span = DateRange(text=evidence, start=lo, end=hi, precision=precision,
                      time_precision=time_precision_of(precision), start_char=start,
                      end_char=end)  # fmt: skip

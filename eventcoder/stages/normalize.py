@@ -58,7 +58,7 @@ def normalize(raw: RawArticle) -> Article:
     return Article(
         doc_id=raw.doc_id,
         text=text,
-        date=DocumentDate(date=raw.date, method="given") if raw.date else None,
+        date=DocumentDate(date=raw.date, method="given", precision="day") if raw.date else None,
         title=raw.title,
         url=raw.url,
         source=raw.source,
