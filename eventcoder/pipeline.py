@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import functools
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -41,6 +42,12 @@ from eventcoder.stages.normalize import normalize
 from eventcoder.stages.parse import resolve_model_name
 
 T = TypeVar("T")
+
+_RANGE_HEAD = re.compile(r"(?i)^(since|until|till|before|after|from|by|through|throughout)\s")
+_DATE_TAIL = re.compile(
+    r"(?i)\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:19|20)\d\d)\b.*$"
+)
 
 COMPONENTS = (
     "eventcoder_trigger_finder",
@@ -132,8 +139,15 @@ def _resolve_dates(
         date: DateRange | None = m.date
         if date is not None:
             resolved = resolve_date(date.text, base=doc_date, start_char=date.start_char)
+            if resolved is None and _RANGE_HEAD.match(date.text):
+                # "since the aftermath of the attack on October 7, 2023": the preposition
+                # with the date it governs.
+                tail = _DATE_TAIL.search(date.text)
+                if tail is not None:
+                    query = f"{date.text.split()[0]} {tail.group(0)}"
+                    resolved = resolve_date(query, base=doc_date, start_char=date.start_char)
             if resolved is not None:
-                date = dataclasses.replace(resolved, start_char=date.start_char,
+                date = dataclasses.replace(resolved, text=date.text, start_char=date.start_char,
                                            end_char=date.end_char)  # fmt: skip
         out.append(dataclasses.replace(m, date=date))
     return [

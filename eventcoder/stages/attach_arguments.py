@@ -331,9 +331,24 @@ def _place_and_date(head: Token, carrier: Token) -> tuple[Location | None, DateR
     return location, date
 
 
+RANGE_PREPS = {"since", "until", "till", "before", "after", "from", "by", "through", "throughout"}
+
+
 def _date_span(tok: Token) -> DateRange:
+    """The DATE entity at ``tok``, with its preposition when it makes a range ("since X")."""
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return DateRange(text=ent.text, start_char=ent.start_char, end_char=ent.end_char)
+    start = ent.start
+    node = ent.root
+    for _ in range(4):  # "since the aftermath of ... on October 7, 2023"
+        prep = node.head
+        if node.dep_ == "pobj" and prep.lower_ in RANGE_PREPS:
+            start = prep.i
+            break
+        if node.dep_ not in {"pobj", "prep"} or node.head is node:
+            break
+        node = node.head
+    span = tok.doc[start : ent.end]
+    return DateRange(text=span.text, start_char=span.start_char, end_char=span.end_char)
 
 
 DELIVERY_VERBS = {"use", "fire", "launch", "detonate", "drop", "hurl", "throw", "plant",
