@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from eventcoder.cli import actors, evaluate, extract, places
+from eventcoder.cli import actors, evaluate, extract, places, store
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -23,6 +23,10 @@ cli.add_command(extract.extract_cmd)
 cli.add_command(evaluate.evaluate_cmd)
 cli.add_command(actors.actors_group)
 cli.add_command(places.places_cmd)
+cli.add_command(store.ingest_cmd)
+cli.add_command(store.query_cmd)
+cli.add_command(store.export_cmd)
+cli.add_command(store.timeline_cmd)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Exporters of stored events: ACLED CSV, PLOVER JSONL, Parquet, networks and timelines."""
