@@ -23,6 +23,9 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
+DEMO_DATE = dt.date(2024, 3, 12)  # the demo article's own dateline
+
+
 def demo_text() -> str:
     """The demo article shipped with the package (written for eventcoder)."""
     return resources.files("eventcoder").joinpath("data", "demo_article.txt").read_text("utf-8")
@@ -131,7 +134,8 @@ def extract_cmd(
 
     def sources() -> Iterator[RawArticle | DocumentResult]:
         if demo:
-            yield RawArticle(doc_id="demo", text=demo_text(), date=base, origin="<demo>")
+            yield RawArticle(doc_id="demo", text=demo_text(), date=base or DEMO_DATE,
+                             origin="<demo>")  # fmt: skip
         for item in read_sources(paths, date=base):
             yield item
 

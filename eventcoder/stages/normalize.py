@@ -8,6 +8,7 @@ NER read all-caps text badly.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -34,9 +35,34 @@ def _sentence_case(text: str) -> str:
     if len(lowered) != len(text):  # some characters change length when lowered
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     chars = list(lowered)
-    for m in re.finditer(r"(^|[.!?]\s+|\n\s*)([a-z])", lowered):
+    # Sentence starts only: after a full stop, or after a blank line. Single newlines in
+    # wire copy are line wraps, not sentence breaks.
+    for m in re.finditer(r"(^\s*\"?|[.!?]\"?\s+\"?|\n\s*\n\s*\"?)([a-z])", lowered):
         chars[m.start(2)] = chars[m.start(2)].upper()
+    # Restore capitals on words that are always capitalised: calendar words and country
+    # names, so the cased parser finds dates and places again.
+    for m in _proper_words().finditer(lowered):
+        for i in range(m.start(), m.end()):
+            if i == m.start() or lowered[i - 1] in " -.":
+                chars[i] = chars[i].upper()
     return "".join(chars)
+
+
+@functools.cache
+def _proper_words() -> re.Pattern[str]:
+    import pycountry
+
+    words = {
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "u.s.", "u.n.",
+    }  # fmt: skip
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None)):
+            if name and "," not in name and "(" not in name:
+                words.add(name.lower())
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])")
 
 
 def normalize_text(text: str) -> str:
