@@ -8,6 +8,7 @@ date surface text, casualty counts, instrument).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -131,7 +132,8 @@ def _np_span(tok: Token) -> Span:
     """The noun phrase headed by ``tok``, without relative clauses or trailing modifiers."""
     left = tok.left_edge.i
     doc = tok.doc
-    while left < tok.i and doc[left].pos_ in {"DET", "PUNCT", "CCONJ"}:
+    while left < tok.i and (doc[left].pos_ in {"DET", "PUNCT", "CCONJ"}
+                            or doc[left].dep_ in {"nummod", "quantmod", "predet"}):  # fmt: skip
         left += 1
     return doc[left : tok.i + 1]
 
@@ -143,21 +145,64 @@ def _resolve_relative(tok: Token) -> Token:
     return tok
 
 
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "his", "her"}
+
+
 def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     """Actors named by the noun phrase headed by ``tok`` and its conjuncts."""
     tok = _resolve_relative(tok)
+    if tok.lower_ in PRONOUNS:
+        antecedent = _antecedent(tok, index)
+        if antecedent is not None:
+            return [antecedent]
     out: list[ActorRef] = []
     seen: set[int] = set()
     for head in (tok, *tok.conjuncts):
         found = _actor_in_np(head, index)
         if found is not None and found.start not in seen:
             seen.add(found.start)
-            out.append(_actor_ref(found))
+            out.append(_as_phrase(_actor_ref(found), found, head))
+            # "Hungarian and Romanian officials": coordinated modifiers are actors too.
+            left = head.doc[head.left_edge.i : head.i]
+            if any(t.dep_ == "cc" for t in left):
+                for t in left:
+                    if t.i in index and index[t.i].start not in seen:
+                        seen.add(index[t.i].start)
+                        out.append(_actor_ref(index[t.i]))
         elif found is None:
             generic = _generic_actor(head)
             if generic is not None:
                 out.append(generic)
     return out
+
+
+def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
+    """"Burundian militiamen": the actor keeps its identity, the text its whole phrase."""
+    lemma = head.lemma_.lower()
+    if span.root.i == head.i or span.end > head.i + 1 or head.pos_ != "NOUN":
+        return actor
+    if lemma not in GROUP_TYPES and lemma not in PERSON_NOUNS:
+        return actor
+    phrase = _np_span(head)
+    if phrase.start > span.start:
+        return actor
+    return dataclasses.replace(actor, text=phrase.text, start=phrase.start_char,
+                               end=phrase.end_char)  # fmt: skip
+
+
+def _antecedent(pronoun: Token, index: dict[int, Span]) -> ActorRef | None:
+    """"Hungary has said it will support ...": a subject pronoun in a reported clause
+    stands for the subject of the reporting verb."""
+    for verb in pronoun.ancestors:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.i == pronoun.head.i:
+            continue
+        subj = [c for c in verb.children if c.dep_ in SUBJ and c.lower_ not in PRONOUNS]
+        if subj:
+            found = _actor_in_np(subj[0], index)
+            if found is not None:
+                return _as_phrase(_actor_ref(found), found, subj[0])
+            return _generic_actor(subj[0])
+    return None
 
 
 def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
@@ -208,6 +253,29 @@ def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     span = _np_span(tok)
     return [ActorRef(text=span.text, name=" ".join(span.text.lower().split()),
                      actor_type="property", start=span.start_char, end=span.end_char)]  # fmt: skip
+
+
+RECIPIENT_PREPS = {"to", "with", "toward", "towards", "into"}
+
+
+def _recipients(head: Token, trigger: Span, index: dict[int, Span]) -> list[ActorRef]:
+    """Whom a non-violent act is done to or with: "aid to Mozambique", "met with Obama",
+    "hand over to Britain", "withdraw troops from Lebanon"."""
+    preps = set(RECIPIENT_PREPS)
+    if trigger._.trigger is not None and trigger._.trigger.type == "RETREAT":
+        preps |= {"from", "in"}
+    found: list[ActorRef] = []
+    verbs = [head] + [c for c in head.children if c.dep_ in {"xcomp", "prt"}]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(a for a in _actors_of(pobj, index) if a.actor_id
+                                     or a.actor_type)  # fmt: skip
+            elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN"}:
+                found.extend(_actors_of(child, index))  # "give Tanzania a grant"
+    return found
 
 
 def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -500,6 +568,8 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
                     if pobj.dep_ == "pobj":
                         targets.extend(a for a in _actors_of(pobj, index)
                                        if a.actor_type not in {None})  # fmt: skip
+        if not violent:
+            targets.extend(_recipients(head, trigger, index))
         if head.dep_ == "acl" and head.tag_ == "VBN":  # "forces stationed in Iraq"
             sources = _actors_of(head.head, index)
     else:
@@ -524,6 +594,8 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
                 for agent in (c for c in child.children if c.dep_ == "agent"):
                     for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                         sources.extend(_actors_of(pobj, index))
+        if not violent:
+            targets.extend(_recipients(head, trigger, index))
         if not sources:  # "bombing of a marine barracks by Hizbullah"
             for tok in head.subtree:
                 if tok.dep_ == "prep" and tok.lower_ == "by" and tok.i > head.i:
@@ -559,6 +631,16 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
                 sources = _subject_of(copula, index)
         elif head.dep_ in {"nsubj", "nsubjpass"}:
             carrier = head.head
+        elif (head.dep_ == "pobj" and head.head.lower_ in {"in", "during", "with", "through"}
+              and head.head.head.pos_ == "VERB"):  # fmt: skip
+            carrier = head.head.head  # "wounded two soldiers in a bomb attack"
+            if not sources:
+                sources = _subject_of(carrier, index)
+            if not targets:
+                for child in carrier.children:
+                    if child.dep_ in OBJ:
+                        targets.extend(_physical_targets(child, index) if violent
+                                       else _actors_of(child, index))  # fmt: skip
     for verb in _outcome_verbs(head):
         for child in verb.children:
             if child.dep_ in OBJ | {"nsubjpass"}:

@@ -17,7 +17,7 @@ from eventcoder.ontologies.lexicon import acled_event_type_of, instruments
 from eventcoder.records import EventMention
 
 CODER = "eventcoder.rules.v1"
-GENERIC_VIOLENCE = {"attack", "kill", "offensive", "clash", "bombing", "explode", "bomb_verb",
+GENERIC_VIOLENCE = {"attack", "kill", "wound", "offensive", "clash", "bombing", "explode", "bomb_verb",
                     "burn", "loot"}  # fmt: skip
 CIVILIAN_CUES = {
     "civilian", "civilians", "villager", "villagers", "resident", "residents", "worshipper",
@@ -92,7 +92,7 @@ def code_mention(m: EventMention) -> EventMention:
         mode, cameo, sub = entry.mode, entry.cameo, entry.acled
     # 2. battles versus violence against civilians: an attack is on civilians ("Attack") only
     #    when the target or the sentence says so; armed targets make it a battle.
-    if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "kill", "offensive"}:
+    if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "kill", "wound", "offensive"}:
         target_types = {a.actor_type for a in m.target_actors}
         words = set(m.sentence.text.lower().replace(",", " ").replace(".", " ").split())
         if target_types & ARMED_TYPES:
