@@ -54,7 +54,8 @@ LIGHT_VERBS = {
     "undertake", "step", "resume", "intensify", "escalate", "suspend", "halt", "commit",
     "execute", "lead", "make", "hold", "plan", "organize", "organise", "begin", "start",
     "continue", "announce", "sign", "reach", "impose", "pass", "issue", "deliver", "send",
-    "provide", "open", "initiate", "orchestrate", "mastermind", "direct", "fire",
+    "provide", "open", "initiate", "orchestrate", "mastermind", "direct", "fire", "give",
+    "offer", "extend", "pledge", "grant", "donate", "seek", "lodge", "file", "express",
 }  # fmt: skip
 KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "massacre", "die", "dead",
                "death", "fatality", "life", "assassinate", "lynch", "shoot"}  # fmt: skip
@@ -295,6 +296,9 @@ def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
                 return _actors_of(controller[0], index)
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head
+            continue
+        if verb.dep_ == "acl" and verb.head.dep_ in OBJ and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "issued a declaration demanding ...": the issuer
             continue
         if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
             return _actors_of(verb.head, index) if verb.dep_ == "relcl" else []
@@ -631,7 +635,7 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
                 sources = _subject_of(copula, index)
         elif head.dep_ in {"nsubj", "nsubjpass"}:
             carrier = head.head
-        elif (head.dep_ == "pobj" and head.head.lower_ in {"in", "during", "with", "through"}
+        elif (head.dep_ == "pobj" and head.head.lower_ in {"in", "during", "with", "through", "for"}
               and head.head.head.pos_ == "VERB"):  # fmt: skip
             carrier = head.head.head  # "wounded two soldiers in a bomb attack"
             if not sources:

@@ -45,9 +45,18 @@ INTENT_CUES = {
     "prepared", "willing", "ready", "pledge", "pledged", "promise", "promised", "intend",
     "intends", "threaten", "threatened", "warn", "warned", "agree", "agreed", "decide",
     "decided", "offer", "offered", "swear", "swore", "sworn", "going", "determined", "propose",
-    "proposed", "committed", "commit", "set",
+    "proposed", "committed", "commit", "set", "swear", "swore", "sworn",
 }  # fmt: skip
+# "X must release the prisoners", said by another party, is a demand (PLOVER REQUEST).
+DEMAND_CUES = {"must", "should", "ought"}
+FAILURE_CUES = {"fail", "failed", "fails", "refuse", "refused", "refuses"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+def _reported(m: EventMention) -> bool:
+    low = m.sentence.text.lower()
+    return any(w in low for w in (" said", " says", " say ", " concluded", " announced",
+                                  " stated", " insisted", " declared", " told"))  # fmt: skip
 
 
 def _intent_or_refusal(m: EventMention) -> EventMention:
@@ -56,10 +65,21 @@ def _intent_or_refusal(m: EventMention) -> EventMention:
     "X will withdraw" is X agreeing to withdraw; "X vowed to fight" is a threat; "X will not
     accept" is a rejection. The underlying act keeps its words in the evidence.
     """
+    if m.status == "hypothetical" and m.status_cue in DEMAND_CUES and m.event_type not in {
+        "REQUEST", "REJECT", "ACCUSE"
+    } and _reported(m):
+        return dataclasses.replace(m, event_type="REQUEST", mode=None, cameo="100",
+                                   acled_sub_event_type=None, status="asserted",
+                                   trigger_id=f"{m.trigger_id}+intent")  # fmt: skip
+    if m.status == "hypothetical" and m.status_cue in FAILURE_CUES and m.event_type in COOPERATIVE:
+        return dataclasses.replace(m, event_type="REJECT", mode=None, cameo="120",
+                                   acled_sub_event_type=None, status="asserted",
+                                   trigger_id=f"{m.trigger_id}+refusal")  # fmt: skip
     if m.status == "hypothetical" and m.status_cue in INTENT_CUES and m.event_type not in {
         "AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"
     }:
-        new_type = "AGREE" if m.event_type in COOPERATIVE else "THREATEN"
+        conditional = any(f" {w} " in f" {m.sentence.text.lower()} " for w in ("unless",))
+        new_type = "AGREE" if m.event_type in COOPERATIVE and not conditional else "THREATEN"
         cameo = "030" if new_type == "AGREE" else "130"
         return dataclasses.replace(m, event_type=new_type, mode=None, cameo=cameo,
                                    acled_sub_event_type=None, status="asserted",

@@ -92,6 +92,18 @@ def _linked_date(
     return None
 
 
+def _wrapper_triggers(triggers: list[Span]) -> set[int]:
+    """Heads of acts whose object carries the real event: "passed a measure calling for the
+    removal of troops" is one demand, not a vote plus a demand."""
+    roots = {t.root.i for t in triggers}
+    out = set()
+    for t in triggers:
+        head = t.root
+        if head.dep_ == "acl" and head.head.dep_ in {"dobj", "obj"} and head.head.head.i in roots:
+            out.add(head.head.head.i)
+    return out
+
+
 def _location(trigger: Span, surface: Location | None) -> Location | None:
     """The resolved place (place resolver) when there is one, else the surface phrase."""
     resolved = trigger._.location if trigger.has_extension("location") else None
@@ -113,10 +125,13 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
             sentence_of[i] = sentence
     dated = [(sentence_of[t.root.i].start, t.root, t._.frame.date) for t in triggers
              if t._.frame is not None and t._.frame.date is not None]  # fmt: skip
+    wrappers = _wrapper_triggers(triggers)
     for trigger in triggers:
         entry = trigger._.trigger
         frame = trigger._.frame
         if entry is None or frame is None or _inside_name(trigger, names):
+            continue
+        if trigger.root.i in wrappers:
             continue
         if is_outcome_of_other(trigger, violent_roots - {trigger.root.i}):
             continue

@@ -35,7 +35,7 @@ INTENT_HEADS = {
     "call", "urge", "demand", "ask", "request", "effort", "bid", "push", "unlikely",
     "likely", "possible", "able", "ready", "willing", "determined", "set", "going", "wish",
     "fail", "refuse", "warn", "compel", "force", "bring", "help", "achieve", "lift",
-    "goal", "decide",
+    "goal", "decide", "swear", "must", "should",
 }  # fmt: skip
 CLAIM_VERBS = {"claim", "admit", "announce", "acknowledge", "confess", "boast", "declare"}
 ATTRIB_VERBS = {
