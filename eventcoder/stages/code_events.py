@@ -143,6 +143,14 @@ def code_mention(m: EventMention) -> EventMention:
 
 FORCE_TRIGGERS = {"disperse", "arrest"}
 LETHAL_TRIGGERS = {"attack", "kill", "torture", "shelling"}
+# Words that make a demonstration violent in ACLED's sense (a riot), whoever intervenes.
+VIOLENT_PROTEST_WORDS = {
+    "violent", "violence", "violently", "aggressive", "clash", "clashes", "clashed",
+    "scuffle", "scuffles", "projectiles", "pelted", "pelting", "stones", "stone-throwing",
+    "molotov", "fires", "torched", "vandalised", "vandalized", "smashed", "stormed", "looted",
+    "rioters", "rioting", "rioted", "confronted", "fireworks", "petrol", "barricades",
+    "ransacked", "breached",
+}  # fmt: skip
 PROTESTER_WORDS = ("protester", "demonstrator", "rioter", "crowd", "student", "marcher", "mob")
 
 
@@ -173,7 +181,9 @@ def code_in_context(mentions: list[EventMention]) -> list[EventMention]:
         def by_protesters(m: EventMention) -> bool:
             return any(w in a.text.lower() for a in m.source_actors for w in PROTESTER_WORDS)
 
-        violent = any(out[i].trigger_id == "riot" for i in protests) or any(
+        words = set(out[protests[0]].sentence.text.lower().replace(",", " ").split())
+        violent = bool(words & VIOLENT_PROTEST_WORDS) or any(
+            out[i].trigger_id == "riot" for i in protests) or any(
             out[i].trigger_id == "clash" or (out[i].event_type == "ASSAULT" and by_protesters(out[i]))
             for i in others
         )

@@ -59,11 +59,15 @@ class TriggerFinder:
     def _verb_objects(self, doc: Doc) -> set[tuple[int, int, int]]:
         found = set()
         for tok in doc:
-            if tok.dep_ in {"dobj", "nsubjpass"} and tok.i > tok.head.i:
+            if tok.dep_ in {"dobj", "nsubjpass"}:
                 index = self.verb_object.get((tok.head.lemma_.lower(), tok.lemma_.lower()))
-                if index is not None:
-                    match_id = doc.vocab.strings.add(str(index))
-                    found.add((match_id, tok.head.i, tok.i + 1))
+                if index is None:
+                    continue
+                match_id = doc.vocab.strings.add(str(index))
+                # "seized eight guns" (object after) or "guns were seized" (passive before)
+                start, end = min(tok.i, tok.head.i), max(tok.i, tok.head.i) + 1
+                if end - start <= 8:
+                    found.add((match_id, start, end))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -72,7 +76,10 @@ class TriggerFinder:
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
             entry = self.entries[int(doc.vocab.strings[match_id])]
             verb_first = doc[start].pos_ == "VERB" and "VERB" in entry.pos and end - start > 1
+            verb_last = doc[end - 1].pos_ == "VERB" and "VERB" in entry.pos and end - start > 1
             head = doc[start] if verb_first else doc[end - 1]
+            if verb_last and not verb_first and doc[start].dep_ == "nsubjpass":
+                head = doc[end - 1]
             if head.pos_ not in entry.pos and not (head.pos_ == "PROPN" and "NOUN" in entry.pos):
                 continue
             if head.pos_ in _FUNCTION_POS or head.ent_type_ in _NON_EVENT_ENTS:
