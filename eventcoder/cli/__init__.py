@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from eventcoder.cli import actors, evaluate, extract, places, store
+from eventcoder.cli import actors, cluster, evaluate, extract, places, store
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -27,6 +27,7 @@ cli.add_command(store.ingest_cmd)
 cli.add_command(store.query_cmd)
 cli.add_command(store.export_cmd)
 cli.add_command(store.timeline_cmd)
+cli.add_command(cluster.cluster_cmd)
 
 
 def main() -> None:

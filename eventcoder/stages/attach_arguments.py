@@ -59,6 +59,8 @@ LIGHT_VERBS = {
 }  # fmt: skip
 KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "massacre", "die", "dead",
                "death", "fatality", "life", "assassinate", "lynch", "shoot"}  # fmt: skip
+KILL_NOUNS = {"murder", "killing", "assassination", "massacre", "execution", "slaying",
+              "beheading", "lynching"}  # fmt: skip
 INJURE_LEMMAS = {"injure", "wound", "hurt", "maim", "injury", "injured", "wounded"}
 PERSON_NOUNS = {
     "civilian", "soldier", "man", "woman", "child", "boy", "girl", "person", "peasant",
@@ -332,6 +334,34 @@ def _count_in(tok: Token) -> Count | None:
     return None
 
 
+def _count_all(tok: Token) -> Count | None:
+    """The count of a victim phrase and its conjuncts ("Oqueli and Hilda Flores" -> 2)."""
+    counts = [c for c in (_count_in(t) for t in (tok, *tok.conjuncts)) if c is not None]
+    if not counts:
+        return None
+    if len(counts) == 1:
+        return counts[0]
+    if any(c.min is None for c in counts):
+        return Count(min=None, max=None, text=tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
+    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    total = sum(c.min or 0 for c in counts)
+    return Count(min=total, max=total if all(c.max is not None for c in counts) else None,
+                 text=span.text, start=span.start_char, end=span.end_char)  # fmt: skip
+
+
+def _noun_victims(head: Token) -> Count | None:
+    """"the murder of the six Jesuits", "Jaramillo's murder": the victims of a killing noun."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _count_all(pobj)
+        if child.dep_ == "poss" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            return Count(min=1, max=1, text=child.text, start=child.idx,
+                         end=child.idx + len(child.text))  # fmt: skip
+    return None
+
+
 def _casualties(verb: Token, lemmas: set[str]) -> Count | None:
     """Victims of a kill/injure verb: its object, or its passive subject."""
     if verb.lemma_.lower() not in lemmas and verb.lower_ not in lemmas:
@@ -342,7 +372,7 @@ def _casualties(verb: Token, lemmas: set[str]) -> Count | None:
                 for sub in child.subtree:
                     if sub.like_num or sub.lower_ in {"dozens", "hundreds"}:
                         return _count_in(sub.head if sub.dep_ == "nummod" else sub)
-            count = _count_in(child)
+            count = _count_all(child)
             if count is not None:
                 return count
     if verb.dep_ in {"amod", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
@@ -354,6 +384,8 @@ def _outcomes(head: Token) -> tuple[Count | None, Count | None]:
     """Fatalities and injuries stated around a trigger (its clause and its outcome verbs)."""
     killed = _casualties(head, KILL_LEMMAS)
     injured = _casualties(head, INJURE_LEMMAS)
+    if killed is None and head.pos_ == "NOUN" and head.lemma_.lower() in KILL_NOUNS:
+        killed = _noun_victims(head)
     related = [c for c in head.children if c.dep_ in {"relcl", "advcl", "conj", "acl", "xcomp"}]
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ == "VERB":
         related.append(head.head)  # "the attack killed three"
