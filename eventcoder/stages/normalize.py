@@ -30,6 +30,12 @@ def is_all_caps(text: str) -> bool:
     return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
+def is_all_lower(text: str) -> bool:
+    """True when at most 1% of the letters are capitals (lower-cased corpora)."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) < 0.01
+
+
 def _sentence_case(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # some characters change length when lowered
@@ -72,7 +78,7 @@ def normalize_text(text: str) -> str:
     out = "".join(
         " " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in out
     )
-    if is_all_caps(out):
+    if is_all_caps(out) or is_all_lower(out):
         out = _sentence_case(out)
     return out
 
