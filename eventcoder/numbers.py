@@ -60,9 +60,9 @@ def words_to_int(text: str) -> int | None:
 def parse_count(text: str, *, start: int | None = None, end: int | None = None) -> Count | None:
     """Parse a quantity phrase ("over 200", "dozens of", "three") into a ``Count``."""
     low = " ".join(text.lower().split())
-    for word, value in _VAGUE.items():
+    for word, vague in _VAGUE.items():
         if re.search(rf"\b{word}\b", low):
-            return Count(min=value, max=None, text=text, start=start, end=end)
+            return Count(min=vague, max=None, text=text, start=start, end=end)
     lower_bound = any(low.startswith(p + " ") or f" {p} " in f" {low}" for p in _AT_LEAST)
     upper_bound = any(low.startswith(p + " ") or f" {p} " in f" {low}" for p in _AT_MOST)
     between = re.search(r"between\s+(.+?)\s+and\s+(.+)", low)
@@ -72,9 +72,10 @@ def parse_count(text: str, *, start: int | None = None, end: int | None = None) 
             return Count(min=min(lo, hi), max=max(lo, hi), text=text, start=start, end=end)
     range_ = re.search(r"(\d[\d,]*)\s*(?:-|to|–)\s*(\d[\d,]*)", low)
     if range_:
-        lo, hi = words_to_int(range_.group(1)), words_to_int(range_.group(2))
-        if lo is not None and hi is not None:
-            return Count(min=min(lo, hi), max=max(lo, hi), text=text, start=start, end=end)
+        first, last = words_to_int(range_.group(1)), words_to_int(range_.group(2))
+        if first is not None and last is not None:
+            return Count(min=min(first, last), max=max(first, last), text=text, start=start,
+                         end=end)  # fmt: skip
     stripped = low
     for phrase in (*_AT_LEAST, *_AT_MOST, *_APPROX):
         stripped = re.sub(rf"^{re.escape(phrase)}\s+", "", stripped)

@@ -217,7 +217,8 @@ class Event:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-ready form (dates as ISO strings, tuples as lists)."""
-        return _jsonable(self)
+        out: dict[str, Any] = _jsonable(self)
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ def _overlay(values: dict[str, Any], table: dict[str, Any], origin: str) -> None
             if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
                 raise ConfigError(f"{origin}: {section}.{key} must be {kind.__name__}, "
                                   f"got {value!r}.", code=EC002_BAD_SETTING_VALUE)  # fmt: skip
-            values[name] = tuple(value) if kind is list else value
+            values[name] = tuple(value) if isinstance(value, list) else value
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:

@@ -128,7 +128,8 @@ def extract_cmd(
     try:
         base = dt.date.fromisoformat(date) if date else None
     except ValueError:
-        raise click.BadParameter(f"[EC015] {date!r} is not YYYY-MM-DD", param_hint="--date")
+        raise click.BadParameter(f"[EC015] {date!r} is not YYYY-MM-DD",
+                                 param_hint="--date") from None  # fmt: skip
     settings = load_settings(settings_path, kb_paths=tuple(kb_paths) or None, n_process=n_process)
     texts: dict[str, str] = {}
 
@@ -136,8 +137,7 @@ def extract_cmd(
         if demo:
             yield RawArticle(doc_id="demo", text=demo_text(), date=base or DEMO_DATE,
                              origin="<demo>")  # fmt: skip
-        for item in read_sources(paths, date=base):
-            yield item
+        yield from read_sources(paths, date=base)
 
     def remember(items: Iterator[RawArticle | DocumentResult]) -> Iterator[Any]:
         for item in items:

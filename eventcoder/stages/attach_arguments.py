@@ -43,7 +43,7 @@ SUBJ = {"nsubj", "csubj"}
 OBJ = {"dobj", "obj"}
 TARGET_PREPS = {"against", "on", "upon", "at", "targeting", "into"}
 PLACE_PREPS = {"in", "at", "near", "across", "on", "inside", "outside", "around", "along",
-               "from", "within", "throughout", "outside", "off", "into", "over"}  # fmt: skip
+               "from", "within", "throughout", "off", "into", "over"}  # fmt: skip
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 ACTOR_ENTS = {"ORG", "GPE", "NORP", "PERSON"}
 # Verbs whose object is the event itself: "carried out an attack", "claimed 150 attacks".
@@ -100,7 +100,7 @@ GROUP_TYPES = {
     "squad": "military", "battalion": "military", "brigade": "military", "patrol": "military",
     "band": "armed group", "gang": "armed group", "cartel": "armed group",
     "separatist": "armed group", "jihadist": "armed group", "extremist": "armed group",
-    "mob": "rioters", "crowd": "protesters", "people": "civilians", "student": "civilians",
+    "mob": "rioters", "crowd": "protesters", "people": "civilians",
 }  # fmt: skip
 
 
@@ -125,7 +125,7 @@ def _actor_ref(span: Span) -> ActorRef:
     return ActorRef(
         text=span.text,
         name=span.text,
-        actor_type={"PERSON": "person", "GPE": "state", "NORP": None}.get(span.label_, None),
+        actor_type={"PERSON": "person", "GPE": "state", "NORP": None}.get(span.label_),
         start=span.start_char,
         end=span.end_char,
     )
@@ -462,11 +462,7 @@ DELIVERY_VERBS = {"use", "fire", "launch", "detonate", "drop", "hurl", "throw", 
 def _instrument(trigger: Span, head: Token) -> tuple[str | None, int | None]:
     tokens = list(trigger) + list(head.doc[head.left_edge.i : head.i])
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"with", "using", "by", "from"}:
-            tokens.extend(child.subtree)
-        elif child.dep_ in {"nsubj", "agent"}:  # "suicide bombers blew ..."
-            tokens.extend(child.subtree)
-        elif child.dep_ == "dobj" and head.lemma_.lower() in DELIVERY_VERBS:  # "used gas"
+        if child.dep_ == "prep" and child.lower_ in {"with", "using", "by", "from"} or child.dep_ in {"nsubj", "agent"} or child.dep_ == "dobj" and head.lemma_.lower() in DELIVERY_VERBS:
             tokens.extend(child.subtree)
     words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))

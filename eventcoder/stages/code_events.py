@@ -45,7 +45,7 @@ INTENT_CUES = {
     "prepared", "willing", "ready", "pledge", "pledged", "promise", "promised", "intend",
     "intends", "threaten", "threatened", "warn", "warned", "agree", "agreed", "decide",
     "decided", "offer", "offered", "swear", "swore", "sworn", "going", "determined", "propose",
-    "proposed", "committed", "commit", "set", "swear", "swore", "sworn",
+    "proposed", "committed", "commit", "set",
 }  # fmt: skip
 # "X must release the prisoners", said by another party, is a demand (PLOVER REQUEST).
 DEMAND_CUES = {"must", "should", "ought"}
@@ -101,10 +101,7 @@ def code_mention(m: EventMention) -> EventMention:
         if entry is not None:
             mode = entry.mode or mode
             cameo = entry.cameo or cameo
-            if entry.acled is not None and not (
-                m.trigger_id in {"bombing", "explode", "bomb_verb"} and entry.acled == "Grenade"
-                and False
-            ):
+            if entry.acled is not None:
                 sub = entry.acled
     # 1b. chemical weapons and suicide bombs take precedence over how they were delivered
     if m.event_type == "ASSAULT" and m.instrument in {"chemical weapon", "suicide bomb"}:

@@ -10,7 +10,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.records import ActorRef, DateRange, Evidence, EventMention, Location
+from eventcoder.records import ActorRef, DateRange, EventMention, Evidence, Location, Status
 from eventcoder.stages.attach_arguments import is_outcome_of_other
 
 CODER = "eventcoder.rules.v1"
@@ -142,7 +142,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
         has_actor = bool(frame.source_actors or frame.target_actors)
         if entry.needs_actor and not has_actor:
             continue
-        status = trigger._.status or "asserted"
+        status: Status = trigger._.status or "asserted"
         who = _actor_at(trigger._.status_by, doc)
         claimed_by = who if status == "claimed" else ()
         attributed_by = who if status == "attributed" else ()

@@ -66,6 +66,14 @@ def _disjoint_linked(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> bool:
     return bool(ka and kb and not ka & kb)
 
 
+def _dates_apart(a: EventMention, b: EventMention) -> bool:
+    """Both dated, and the two day ranges do not overlap."""
+    da, db = a.date, b.date
+    if not (da and db and da.start and db.start and da.end and db.end):
+        return False
+    return da.start > db.end or db.start > da.end
+
+
 def _compatible(m: EventMention, c: _Cluster) -> int | None:
     """Score how well ``m`` fits cluster ``c``; None when they conflict."""
     score = 0
@@ -91,11 +99,8 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
         for a, b in ((m.fatalities, other.fatalities), (m.injuries, other.injuries)):
             if a and b and a.min is not None and b.min is not None and a.min != b.min:
                 return None
-        if m.date and other.date and m.date.start and other.date.start:
-            if m.date.end and other.date.end and (
-                m.date.start > other.date.end or other.date.start > m.date.end
-            ):
-                return None
+        if _dates_apart(m, other):
+            return None
         score += len(_keys(m.source_actors) & _keys(other.source_actors))
         score += len(_keys(m.target_actors) & _keys(other.target_actors))
         score += int(bool(m.fatalities and other.fatalities))
