@@ -95,11 +95,11 @@ def _linked_date(
 def _wrapper_triggers(triggers: list[Span]) -> set[int]:
     """Heads of acts whose object carries the real event: "passed a measure calling for the
     removal of troops" is one demand, not a vote plus a demand."""
-    roots = {t.root.i for t in triggers}
+    votes = {t.root.i for t in triggers if t._.trigger is not None and t._.trigger.id == "vote"}
     out = set()
     for t in triggers:
         head = t.root
-        if head.dep_ == "acl" and head.head.dep_ in {"dobj", "obj"} and head.head.head.i in roots:
+        if head.dep_ == "acl" and head.head.dep_ in {"dobj", "obj"} and head.head.head.i in votes:
             out.add(head.head.head.i)
     return out
 
