@@ -459,11 +459,26 @@ DELIVERY_VERBS = {"use", "fire", "launch", "detonate", "drop", "hurl", "throw", 
                   "deploy", "employ", "lob", "set", "explode", "shoot"}  # fmt: skip
 
 
-def _instrument(trigger: Span, head: Token) -> tuple[str | None, int | None]:
+def _instrument(
+    trigger: Span, head: Token, sentence: Span | None = None
+) -> tuple[str | None, int | None]:
     tokens = list(trigger) + list(head.doc[head.left_edge.i : head.i])
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "using", "by", "from"} or child.dep_ in {"nsubj", "agent"} or child.dep_ == "dobj" and head.lemma_.lower() in DELIVERY_VERBS:
             tokens.extend(child.subtree)
+    found = _instrument_in(tokens)
+    if found[0] is None and sentence is not None and _is_violent(trigger):
+        # "US warplanes pounded the village, killing six": the weapon is named elsewhere in
+        # the sentence of a generic violent word.
+        found = _instrument_in(list(sentence))
+    return found
+
+
+def _is_violent(trigger: Span) -> bool:
+    return trigger._.trigger is not None and trigger._.trigger.type == "ASSAULT"
+
+
+def _instrument_in(tokens: list[Token]) -> tuple[str | None, int | None]:
     words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
     for index, entry in enumerate(instruments()):
@@ -581,7 +596,9 @@ def is_outcome_of_other(trigger: Span, roots: set[int]) -> bool:
     )
 
 
-def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
+def frame_for(
+    trigger: Span, index: dict[int, Span], sentence: Span | None = None
+) -> ArgumentFrame:
     """Build the argument frame of one trigger."""
     head = trigger.root
     sources: list[ActorRef] = []
@@ -681,7 +698,7 @@ def frame_for(trigger: Span, index: dict[int, Span]) -> ArgumentFrame:
     fatalities, injuries = _outcomes(head)
     if carrier is not head and fatalities is None:
         fatalities, injuries = _outcomes(carrier)[0], injuries or _outcomes(carrier)[1]
-    instrument, instrument_entry = _instrument(trigger, head)
+    instrument, instrument_entry = _instrument(trigger, head, sentence)
     return ArgumentFrame(
         source_actors=tuple(_dedupe(sources)),
         target_actors=tuple(a for a in _dedupe(targets) if a not in sources),
@@ -715,8 +732,14 @@ class ArgumentAttacher:
     def __call__(self, doc: Doc) -> Doc:
         index = _actor_index(doc)
         doc.user_data.pop(ROOTS_KEY, None)
-        for trigger in doc.spans.get("triggers", []):
-            trigger._.frame = frame_for(trigger, index)
+        triggers = list(doc.spans.get("triggers", []))
+        sentence_of: dict[int, Span] = {}
+        if triggers:
+            for sentence in doc.sents:  # once per Doc: Span.sent walks the Doc each call
+                for i in range(sentence.start, sentence.end):
+                    sentence_of[i] = sentence
+        for trigger in triggers:
+            trigger._.frame = frame_for(trigger, index, sentence_of.get(trigger.root.i))
         return doc
 
 

@@ -17,7 +17,7 @@ from eventcoder.ontologies.lexicon import acled_event_type_of, instruments
 from eventcoder.records import EventMention
 
 CODER = "eventcoder.rules.v1"
-GENERIC_VIOLENCE = {"attack", "kill", "wound", "offensive", "clash", "bombing", "explode", "bomb_verb",
+GENERIC_VIOLENCE = {"attack", "kill", "wound", "offensive", "clash", "bombing", "explode", "bomb_verb", "pound",
                     "burn", "loot"}  # fmt: skip
 CIVILIAN_CUES = {
     "civilian", "civilians", "villager", "villagers", "resident", "residents", "worshipper",

@@ -15,6 +15,10 @@ from eventcoder.stages.attach_arguments import is_outcome_of_other
 
 CODER = "eventcoder.rules.v1"
 # "bombers", "protesters": a plural agent noun does not make several events.
+QUANTIFIERS = {"several", "many", "numerous", "multiple", "repeated", "countless", "various",
+               "series", "dozens", "hundreds", "scores"}  # fmt: skip
+QUANTITY_WORDS = {"dozens", "hundreds", "scores", "series", "wave", "spate", "string", "number",
+                  "handful", "thousands", "couple"}  # fmt: skip
 HABITUAL = {"routinely", "regularly", "repeatedly", "frequently", "often", "constantly",
             "periodically", "habitually", "sporadically"}  # fmt: skip
 AGENT_SUFFIXES = ("ers", "ors", "ists", "ants", "mobs", "vigilantes")
@@ -73,6 +77,24 @@ def _confidence(trigger: Span, has_actor: bool, has_toll: bool) -> float:
     score = 0.35 + 0.2 * has_actor + 0.1 * has_toll + 0.05 * (head.pos_ == "VERB")
     score += {0: 0.25, 1: 0.15, 2: 0.05}.get(depth, 0.0)
     return round(min(score, 0.95), 3)
+
+
+def _aggregate(head: Token) -> bool:
+    """Several events, not one: "150 attacks", "dozens of airstrikes", "routinely targeted".
+
+    A bare plural ("killed in grenade attacks") often tells one incident, so only a counted
+    or quantified plural, or a habitual adverb, makes an aggregate.
+    """
+    if any(c.lower_ in HABITUAL for c in head.children):
+        return True
+    if head.tag_ not in {"NNS", "NNPS"} or head.lower_.endswith(AGENT_SUFFIXES):
+        return False
+    counted = any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in QUANTIFIERS
+                  for c in head.children)  # fmt: skip
+    quantity_head = head.dep_ == "pobj" and head.head.lower_ == "of" and (
+        head.head.head.lower_ in QUANTITY_WORDS
+    )
+    return counted or quantity_head
 
 
 def _linked_date(
@@ -176,8 +198,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 attributed_by=attributed_by,
                 confidence=_confidence(trigger, has_actor, bool(frame.fatalities)),
                 coder=f"{CODER}:{entry.id}",
-                aggregate=(head.tag_ in {"NNS", "NNPS"} and not head.lower_.endswith(AGENT_SUFFIXES))
-                or any(c.lower_ in HABITUAL for c in head.children),
+                aggregate=_aggregate(head),
                 bare=bare,
                 paragraph=paragraph,
                 trigger_id=entry.id,
