@@ -186,6 +186,7 @@ class EventMention:
     trigger_id: str = ""  # lexicon entry that matched
     status_cue: str | None = None  # the word that decided the status ("if", "will", "claimed")
     anaphoric: bool = False  # a definite singular noun with no actor ("the strike"): refers back
+    instrument_hint: str | None = None  # a weapon named in the sentence: refines codes only
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ class ArgumentFrame:
     injuries: Count | None = None
     instrument: str | None = None
     instrument_entry: int | None = None  # index into lexicon.instruments()
+    instrument_hint: str | None = None  # a weapon named in the sentence (coding only)
     governor: str | None = None  # lemma of the light verb that carries a noun trigger
 
 
@@ -466,12 +467,15 @@ def _instrument(
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "using", "by", "from"} or child.dep_ in {"nsubj", "agent"} or child.dep_ == "dobj" and head.lemma_.lower() in DELIVERY_VERBS:
             tokens.extend(child.subtree)
-    found = _instrument_in(tokens)
-    if found[0] is None and sentence is not None and _is_violent(trigger):
-        # "US warplanes pounded the village, killing six": the weapon is named elsewhere in
-        # the sentence of a generic violent word.
-        found = _instrument_in(list(sentence))
-    return found
+    return _instrument_in(tokens)
+
+
+def _instrument_hint(trigger: Span, sentence: Span | None) -> str | None:
+    """A weapon named elsewhere in the sentence of a violent word ("US warplanes pounded the
+    village, killing six"): a hint for coding, not evidence of the event's instrument."""
+    if sentence is None or not _is_violent(trigger):
+        return None
+    return _instrument_in(list(sentence))[0]
 
 
 def _is_violent(trigger: Span) -> bool:
@@ -699,6 +703,7 @@ def frame_for(
     if carrier is not head and fatalities is None:
         fatalities, injuries = _outcomes(carrier)[0], injuries or _outcomes(carrier)[1]
     instrument, instrument_entry = _instrument(trigger, head, sentence)
+    hint = instrument or _instrument_hint(trigger, sentence)
     return ArgumentFrame(
         source_actors=tuple(_dedupe(sources)),
         target_actors=tuple(a for a in _dedupe(targets) if a not in sources),
@@ -708,6 +713,7 @@ def frame_for(
         injuries=injuries,
         instrument=instrument,
         instrument_entry=instrument_entry,
+        instrument_hint=hint,
         governor=governor,
     )
 

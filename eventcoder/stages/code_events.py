@@ -96,16 +96,17 @@ def code_mention(m: EventMention) -> EventMention:
     m = _intent_or_refusal(m)
     mode, cameo, sub = m.mode, m.cameo, m.acled_sub_event_type
     # 1. instrument refines a generic violent trigger
-    if m.trigger_id in GENERIC_VIOLENCE and m.instrument is not None:
-        entry = next((e for e in instruments() if e.instrument == m.instrument), None)
+    weapon = m.instrument or m.instrument_hint
+    if m.trigger_id in GENERIC_VIOLENCE and weapon is not None:
+        entry = next((e for e in instruments() if e.instrument == weapon), None)
         if entry is not None:
             mode = entry.mode or mode
             cameo = entry.cameo or cameo
             if entry.acled is not None:
                 sub = entry.acled
     # 1b. chemical weapons and suicide bombs take precedence over how they were delivered
-    if m.event_type == "ASSAULT" and m.instrument in {"chemical weapon", "suicide bomb"}:
-        entry = next(e for e in instruments() if e.instrument == m.instrument)
+    if m.event_type == "ASSAULT" and weapon in {"chemical weapon", "suicide bomb"}:
+        entry = next(e for e in instruments() if e.instrument == weapon)
         mode, cameo, sub = entry.mode, entry.cameo, entry.acled
     # 2. battles versus violence against civilians: an attack is on civilians ("Attack") only
     #    when the target or the sentence says so; armed targets make it a battle.
@@ -129,7 +130,7 @@ def code_mention(m: EventMention) -> EventMention:
             "Non-state actor overtakes territory"
         )
     # 4. an instrument of war destroying property is a strike, not looting
-    if m.trigger_id in {"burn"} and m.instrument in {"aircraft", "drone"}:
+    if m.trigger_id in {"burn"} and weapon in {"aircraft", "drone"}:
         sub = "Air/drone strike"
     # 5. event type from sub-event type
     event_type = acled_event_type_of().get(sub) if sub else None
