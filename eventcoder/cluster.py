@@ -31,10 +31,10 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from eventcoder.errors import EC004_MISSING_EXTRA, ConfigError
-from eventcoder.records import DocumentResult, Event, RawArticle
+from eventcoder.records import DocumentResult, Event, RawArticle, StoryAssignment
 from eventcoder.settings import Settings
 
 if TYPE_CHECKING:
@@ -48,19 +48,6 @@ _DAY_PRECISIONS = {"day", "week"}
 _UNREAL = {"hypothetical", "negated"}
 _NAME = re.compile(r"(?:[A-Z][\w'’.&-]*\w|[A-Z]|\d[\d,.:/]*\d|\d)")
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class StoryAssignment:
-    """The story a document belongs to (``score``: how surely, from 0 to 1)."""
-
-    doc_id: str
-    story_id: str
-    score: float
-
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON-ready form."""
-        return {"doc_id": self.doc_id, "story_id": self.story_id, "score": self.score}
 
 
 @dataclass(frozen=True, slots=True)

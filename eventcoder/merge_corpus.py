@@ -24,7 +24,6 @@ own figure in ``fatalities_by_source``.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -35,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from eventcoder.records import STATUSES, Event
+from eventcoder.records import STATUSES, CorpusEvent, SourceFigure
 
 if TYPE_CHECKING:
     from eventcoder.store.db import Store
@@ -369,47 +368,6 @@ def rebuild(store: Store) -> tuple[int, int]:
 
 
 # -- reading corpus events ------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class SourceFigure:
-    """One report's own fatality figure for a corpus event."""
-
-    doc_id: str
-    source: str
-    min: int | None
-    max: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class CorpusEvent:
-    """One real-world event merged across documents, with every supporting event."""
-
-    corpus_event_id: str
-    event_type: str
-    acled_event_type: str | None
-    acled_sub_event_type: str | None
-    status: str
-    country: str | None
-    location_name: str | None
-    date_start: dt.date | None
-    date_end: dt.date | None
-    fatalities: int | None  # ACLED's conservative figure
-    injuries: int | None
-    figures: tuple[SourceFigure, ...]
-    sources: tuple[str, ...]  # every reporting source (name, else URL, else doc_id)
-    events: tuple[Event, ...]
-    num_mentions: int
-    num_documents: int
-    num_sources: int
-
-    def as_dict(self) -> dict[str, object]:
-        """The JSON-ready form."""
-        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-        d["date_start"] = self.date_start.isoformat() if self.date_start else None
-        d["date_end"] = self.date_end.isoformat() if self.date_end else None
-        d["figures"] = [dataclasses.asdict(f) for f in self.figures]
-        d["events"] = [e.as_dict() for e in self.events]
-        return d
-
 
 def corpus_events(store: Store, *, min_documents: int = 1) -> list[CorpusEvent]:
     """Every corpus event reported by at least ``min_documents`` documents."""

@@ -4,6 +4,9 @@ Data moves one way::
 
     RawArticle -> Article -> (spaCy Doc, internal) -> EventMention -> Event
 
+and, across documents, ``Event`` -> ``CorpusEvent`` (merge_corpus) and documents ->
+``StoryAssignment`` (cluster).
+
 Every record is a frozen, slotted dataclass. Stages take one record type and return
 another; nothing passes loose dicts. ``as_dict()`` gives the JSON-ready form used by
 the exporters, and ``event_from_dict()`` reads it back (round trip tested).
@@ -288,3 +291,58 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         confidence=float(d.get("confidence", 0.0)),
         coder=d.get("coder", ""),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """The story a document belongs to (``score``: how surely, from 0 to 1)."""
+
+    doc_id: str
+    story_id: str
+    score: float
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON-ready form."""
+        return {"doc_id": self.doc_id, "story_id": self.story_id, "score": self.score}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFigure:
+    """One report's own fatality figure for a corpus event."""
+
+    doc_id: str
+    source: str
+    min: int | None
+    max: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusEvent:
+    """One real-world event merged across documents, with every supporting event."""
+
+    corpus_event_id: str
+    event_type: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    status: str
+    country: str | None
+    location_name: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    fatalities: int | None  # ACLED's conservative figure
+    injuries: int | None
+    figures: tuple[SourceFigure, ...]
+    sources: tuple[str, ...]  # every reporting source (name, else URL, else doc_id)
+    events: tuple[Event, ...]
+    num_mentions: int
+    num_documents: int
+    num_sources: int
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON-ready form."""
+        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        d["date_start"] = self.date_start.isoformat() if self.date_start else None
+        d["date_end"] = self.date_end.isoformat() if self.date_end else None
+        d["figures"] = [dataclasses.asdict(f) for f in self.figures]
+        d["events"] = [e.as_dict() for e in self.events]
+        return d
