@@ -57,6 +57,9 @@ def test_gazetteer_alternate_spellings_resolve(gaz: GeoNamesGazetteer, spelling:
         ("West Bank", "West Bank", "region"),
         ("Donbass", "Donbas", "region"),
         ("Jordanian-Syrian border", "Jordan-Syria border", "border"),
+        ("EU", "European Union", "region"),
+        ("the Atlantic", "Atlantic Ocean", "water"),
+        ("White House", "White House", "landmark"),
     ],
 )
 def test_gazetteer_supplement_entries_resolve(
@@ -83,6 +86,8 @@ def test_gazetteer_every_country_point_lies_in_range(gaz: GeoNamesGazetteer) -> 
 def test_gazetteer_demonyms(gaz: GeoNamesGazetteer) -> None:
     assert gaz.demonym("Jordanian") == "JOR"
     assert gaz.demonym("Iraqis") == "IRQ"
+    assert gaz.demonym("Jamaican") == "JAM"
+    assert gaz.demonym("Salvadoran") == "SLV"
     assert gaz.demonym("Martian") is None
 
 

@@ -11,9 +11,9 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from eventcoder.geo.gazetteer import Gazetteer, normalize
+from eventcoder.geo.gazetteer import Gazetteer, Place, normalize
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels the small English model sometimes gives to places: accepted only when the
@@ -34,7 +34,9 @@ PLACE_NOUNS = frozenset(
     """capital city town village border borders province region area territory soil airspace
     coast coastline north south east west centre center outskirts suburb suburbs street streets
     county state district airport port side countryside mountains desert residents people
-    population beach beaches neighborhood neighbourhood downtown skies waters""".split()  # noqa: SIM905
+    population beach beaches neighborhood neighbourhood downtown skies waters station metro
+    intersection campus resort clinic venue hotel hospital school mall stadium community
+    communities""".split()  # noqa: SIM905
 )
 # Verbs whose object is a place: movement, control and attack.
 PLACE_VERBS = frozenset(
@@ -152,53 +154,139 @@ FACILITY = re.compile(
     r"Harbor|Harbour|Parish|Township|Village|Heights|Province|Governorate|District|Region|"
     r"Prison|Embassy|Market|Complex|Club|Tower|Hotel|Inn|Mall|Theatre|Theater|Arena|Campus|Base|"
     r"Camp|Dam|Canal|Drive|Lane|Highway|Peninsula|Mountain|Forest|Desert|Sea|Ocean|Gulf|Strait|"
-    r"Coast|Falls|Plaza|Point|Gardens|Quarter|Hills|Office|House|School|University|College)\b"
+    r"Coast|Falls|Plaza|Point|Gardens|Quarter|Hills|Office|House|School|University|College|"
+    r"Academy|Elementary|Racecourse|Courthouse|Armory|Plantation|Chapel|Palace|Temple|"
+    r"Synagogue|Cemetery|Zoo|Gallery|Terminal|Pier|Barracks|Cottage|Fields|Court|Circle)\b"
 )
 
 
-def facility_spans(doc: Doc) -> list[Span]:
+def facility_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     """Capitalised names ending in a place word ("Royal Street", "Altnagelvin Hospital")."""
     out = []
     for m in FACILITY.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None:
-            span = trim_span(span)
+            span = _facility_part(span, gaz)
         # Inside a person's or work's name ("Jessica Park") it is not a place.
         if span is not None and not any(t.ent_type_ in ("PERSON", "WORK_OF_ART") for t in span):
             out.append(span)
     return out
 
 
+def _facility_part(span: Span, gaz: Gazetteer | None) -> Span | None:
+    """The facility name proper inside a place-word match.
+
+    1. Only the last sentence's part ("Mexico. The White House" -> "The White House").
+    2. Only what follows a possessive ("London's Heathrow Animal Reception Center"): the owner
+       is a place of its own, found by the other passes.
+    3. None when the words before the place word name a country ("U.S. District",
+       "U.S. Attorney's Office"): the country is the toponym, the rest an institution.
+    """
+    doc = span.doc
+    start = span.start
+    for token in span[:-1]:
+        if token.is_sent_end or token.tag_ == "POS" or token.text in ("'s", "’s"):
+            start = token.i + 1
+    trimmed = trim_span(doc[start : span.end]) if start < span.end else None
+    if trimmed is None or gaz is None or len(trimmed) < 2:
+        return trimmed
+    prefix = doc[trimmed.start : trimmed.end - 1].text
+    if not gaz.lookup(trimmed.text) and any(p.feature == "country" for p in gaz.lookup(prefix)):
+        return None
+    return trimmed
+
+
+# Entities whose names often embed a place ("Bank of Jamaica", "Zimbabwe Electoral
+# Commission", "Toronto Raptors"): GeoWebNews annotates the embedded toponym.
+EMBEDDING_LABELS = frozenset({"ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
+# A city named inside an organisation's name ("Toronto Raptors", "Dubai World Cup") is
+# trusted only when it is large; smaller ones collide with surnames and words.
+EMBEDDED_CITY_POPULATION = 250_000
+# Capitalised words that are also names of large cities ("Mobile", "Reading").
+COMMON_WORDS = frozenset(
+    """mobile reading split nice bath marks university college union independence
+    victoria""".split()  # noqa: SIM905
+)
+
+
+def _name_token(token: Token) -> bool:
+    return token.is_alpha and (token.pos_ == "PROPN" or token.is_upper)
+
+
 def unlabelled_places(doc: Doc, gaz: Gazetteer) -> list[Span]:
-    """Proper nouns the NER left unlabelled that name a country, region or big city."""
+    """Proper nouns the NER left unlabelled, or folded into an organisation's or event's
+    name, that name a country, region or big city.
+
+    1. A run of proper nouns outside entities that as a whole names a place (or a dateline);
+    2. inside such a run, or inside an organisation's name, a country, first-level region
+       or supplement place of one to three words ("Zimbabwe Electoral Commission").
+    """
     out = []
     i = 0
     while i < len(doc):
         token = doc[i]
-        if token.ent_type_ or not (token.pos_ == "PROPN" or token.is_upper) or not token.is_alpha:
+        outside = not token.ent_type_
+        if not (outside or token.ent_type_ in EMBEDDING_LABELS) or not _name_token(token):
             i += 1
             continue
-        j = i
+        j = i + 1
+        # A run stays inside one entity, or outside all of them.
         while (
             j < len(doc)
-            and not doc[j].ent_type_
-            and doc[j].is_alpha
-            and (doc[j].pos_ == "PROPN" or doc[j].is_upper)
+            and _name_token(doc[j])
+            and (not doc[j].ent_type_ if outside else doc[j].ent_iob_ == "I")
         ):
             j += 1
         span = doc[i:j]
         text = span.text.title() if span.text.isupper() else span.text
         places = gaz.lookup(text)
         query = normalize(text)
-        if is_dateline(span) and any(normalize(p.name) == query for p in places):
+        if outside and is_dateline(span) and any(normalize(p.name) == query for p in places):
             out.append(span)  # "PLEASANTON, Calif. -": a dateline names where it was written
-        elif len(text) > 2 and any(
-            p.feature in STRONG_FEATURES
-            or (p.feature == "city" and p.population >= 100_000 and normalize(p.name) == query)
-            for p in places
+        elif (
+            outside
+            and len(text) > 2
+            and any(
+                p.feature in STRONG_FEATURES
+                or (p.feature == "city" and p.population >= 100_000 and normalize(p.name) == query)
+                for p in places
+            )
         ):
             out.append(span)
+        else:
+            out.extend(_embedded_places(span, gaz))
         i = j
+    return out
+
+
+def _embedded_places(run: Span, gaz: Gazetteer) -> list[Span]:
+    """Countries, first-level regions and supplement places inside a run of names."""
+    out: list[Span] = []
+    k = run.start
+    while k < run.end:
+        for n in (3, 2, 1):
+            sub = run.doc[k : min(k + n, run.end)]
+            if len(sub) != n or len(sub.text) <= 2:
+                continue
+            text = sub.text.title() if sub.text.isupper() else sub.text
+            query = normalize(text)
+            if n == 1 and (sub[0].is_stop or query in COMMON_WORDS):
+                continue
+            if any(
+                normalize(p.name) == query
+                and (
+                    p.feature in STRONG_FEATURES
+                    or (p.feature == "city" and p.population >= EMBEDDED_CITY_POPULATION)
+                )
+                for p in gaz.lookup(text)
+            ):
+                out.append(sub)
+                k += n
+                break
+        else:
+            k += 1
     return out
 
 
@@ -210,15 +298,70 @@ def is_dateline(span: Span) -> bool:
     return span.text.isupper() and opens and after in (",", "(", "-", "–", "—", ":")
 
 
-def demonym_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
-    """NORP entities that are country adjectives ("Iranian officials", "the Syrian border")."""
-    out = []
+# Continental adjectives, read as the continent (GeoNames' continent points): GeoWebNews and
+# ACLED place "African leaders" or "a European summit" in the continent.
+CONTINENT_ADJECTIVES = {
+    "african": "Africa",
+    "european": "Europe",
+    "asian": "Asia",
+    "north american": "North America",
+    "south american": "South America",
+}
+
+
+# Words that make a demonym name a region rather than its country ("Latin American").
+QUALIFIERS = frozenset(
+    """central latin north south east west northern southern eastern western anglo afro
+    native pan sub""".split()  # noqa: SIM905
+)
+
+
+def demonym_spans(
+    doc: Doc, gaz: Gazetteer, taken: set[int] | None = None
+) -> list[tuple[Span, Place]]:
+    """Country and continent adjectives ("Iranian officials", "the Syrian border", "African").
+
+    1. NORP entities that are adjectives of a country or continent;
+    2. capitalised adjectives and proper nouns the NER left out or folded into a larger name
+       ("the Nigerian Army", "Russian Foreign Ministry"), two words first ("South African").
+    Tokens in ``taken`` (already part of a toponym) are skipped.
+    """
+    taken = set() if taken is None else set(taken)
+    out: list[tuple[Span, Place]] = []
+
+    def add(span: Span) -> bool:
+        if not taken.isdisjoint(range(span.start, span.end)):
+            return False
+        place = _adjective_place(gaz, span.text)
+        if place is None:
+            return False
+        out.append((span, place))
+        taken.update(range(span.start, span.end))
+        return True
+
     for ent in doc.ents:
         if ent.label_ == "NORP":
-            code = gaz.demonym(ent.text)
-            if code:
-                out.append((ent, code))
+            add(ent)
+    for i, token in enumerate(doc):
+        if i in taken or not token.text[:1].isupper() or token.pos_ not in ("ADJ", "PROPN"):
+            continue
+        if token.is_sent_start and token.pos_ != "PROPN":
+            continue  # a sentence-initial capital says nothing
+        if i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and add(doc[i : i + 2]):
+            continue
+        if i > 0 and doc[i - 1].lower_ in QUALIFIERS:
+            continue  # "Central American", "Latin American" are not "American"
+        add(doc[i : i + 1])
     return out
+
+
+def _adjective_place(gaz: Gazetteer, text: str) -> Place | None:
+    key = normalize(text)
+    continent = CONTINENT_ADJECTIVES.get(key) or CONTINENT_ADJECTIVES.get(key.removesuffix("s"))
+    if continent is not None:
+        return next((p for p in gaz.lookup(continent) if p.place_id.startswith("continent:")), None)
+    code = gaz.demonym(text)
+    return gaz.country(code) if code else None
 
 
 def select_spans(doc: Doc, gaz: Gazetteer, nlp: Language | None) -> list[Span]:
@@ -233,7 +376,7 @@ def select_spans(doc: Doc, gaz: Gazetteer, nlp: Language | None) -> list[Span]:
         ):
             found.append(span)
     found.extend(gazetteer_matches(doc, gaz, nlp))
-    found.extend(facility_spans(doc))
+    found.extend(facility_spans(doc, gaz))
     found.extend(unlabelled_places(doc, gaz))
     found.sort(key=lambda s: (-(s.end - s.start), s.start))
     taken: set[int] = set()
@@ -256,6 +399,9 @@ def is_literal(span: Span) -> bool:
         root = root.head
     if is_dateline(span):
         return True
+    # 0. "the Zimbabwe Electoral Commission": a place inside an organisation's or event's name.
+    if _inside_larger_entity(span):
+        return False
     # 1. "Tehran's response": a possessive, unless what is possessed is a place ("Iraq's capital").
     if nxt is not None and nxt.tag_ == "POS":
         return root.head.lemma_.lower() in PLACE_NOUNS
@@ -273,6 +419,19 @@ def is_literal(span: Span) -> bool:
         return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
     # 5. "talks with Iran", "sanctions against Russia", "backed by Tehran".
     return not (root.dep_ == "pobj" and root.head.text.lower() in ASSOCIATIVE_PREPS)
+
+
+def _inside_larger_entity(span: Span) -> bool:
+    """Whether the span is part of a longer organisation or event name (not just "the" more)."""
+    label = span[0].ent_type_
+    if label not in EMBEDDING_LABELS or any(t.ent_type_ != label for t in span):
+        return False
+    doc = span.doc
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    if ent is None:
+        return False
+    rest = [t for t in ent if not span.start <= t.i < span.end]
+    return any(t.is_alpha and t.lower_ not in ("the", "a", "an") for t in rest)
 
 
 def name_like(span: Span) -> bool:

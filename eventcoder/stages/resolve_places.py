@@ -69,6 +69,12 @@ SUFFIXES = re.compile(
     r"\s+(province|governorate|region|district|county|oblast|state|city|prefecture)$", re.I
 )
 
+# Large natural features are not local to a city ("Korean Peninsula", "Pacific Ocean").
+NATURAL = re.compile(
+    r"\b(Peninsula|Ocean|Sea|Coast|Mountains|River|Lake|Island|Islands|Desert|Gulf|Strait|"
+    r"Valley|Forest|Delta)$"
+)
+
 NEAR_WORDS = frozenset(
     {
         "near",
@@ -271,10 +277,12 @@ def find_toponyms(
     # 3. A local name the gazetteer lacks ("Royal Street") lies, most likely, in the city the
     # document is about: place it there at precision 2, and say so. Without such a city: none.
     main = focus.most_common(1)[0][0] if focus else None
+    # Words of full personal names ("Mohamed Salah"); a lone PERSON label is often a place.
+    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for span, literal in unresolved:
-        if not name_like(span):
-            continue  # an NER slip on an ordinary word ("Transforming"), not a place name
-        if main is not None and FACILITY.fullmatch(span.text):
+        if not name_like(span) or _person_or_acronym(span, person_words):
+            continue  # an NER slip on an ordinary word ("Transforming"), a name or an acronym
+        if main is not None and FACILITY.fullmatch(span.text) and not NATURAL.search(span.text):
             out.append(
                 Toponym(
                     doc_id=article.doc_id,
@@ -299,15 +307,22 @@ def find_toponyms(
             )
     taken = {i for span in spans for i in range(span.start, span.end)}
     taken |= {i for span, _ in kept_border for i in range(span.start, span.end)}
-    for span, code in demonym_spans(doc, gaz):
-        place = gaz.country(code)
-        if place is not None and taken.isdisjoint(range(span.start, span.end)):
-            # An adjective names the country as a place only before a place noun.
-            literal = span.root.head.lemma_.lower() in PLACE_NOUNS and span.root.dep_ == "amod"
-            out.append(_toponym(article.doc_id, span, place, literal, None))
+    for span, place in demonym_spans(doc, gaz, taken):
+        # An adjective names the country as a place only before a place noun.
+        literal = span.root.head.lemma_.lower() in PLACE_NOUNS and span.root.dep_ == "amod"
+        out.append(_toponym(article.doc_id, span, place, literal, None))
     for span, (a, b) in kept_border:
         out.append(_border_toponym(article.doc_id, span, a, b, gaz))
     return sorted(out, key=lambda t: t.start)
+
+
+def _person_or_acronym(span: Span, person_words: set[str]) -> bool:
+    """An unresolved one-word name the document also uses in a person's name ("Salah"), or a
+    short acronym ("AI", "OT"): the gazetteer does not know it, so it is not kept as a place."""
+    if len(span) != 1:
+        return False
+    text = span.text
+    return text in person_words or (text.isupper() and text.isalpha() and len(text) <= 3)
 
 
 def _border_toponym(doc_id: str, span: Span, a: str, b: str, gaz: Gazetteer) -> Toponym:
