@@ -49,6 +49,7 @@ _DATE_TAIL = re.compile(
     r"December|(?:19|20)\d\d)\b.*$"
 )
 
+CHARS_PER_BATCH = 200_000
 COMPONENTS = (
     "eventcoder_trigger_finder",
     "eventcoder_argument_attacher",
@@ -247,7 +248,11 @@ def _flush(batch: list[Article], nlp: Language, settings: Settings) -> Iterator[
             pieces.append((piece, (n, offset)))
     mentions: dict[int, list[EventMention]] = {n: [] for n in range(len(batch))}
     failed: dict[int, str] = {}
-    docs = nlp.pipe(pieces, as_tuples=True, batch_size=settings.batch_size)
+    # Batch by characters, not documents: 32 chunks of 50,000 characters in one spaCy batch
+    # would hold gigabytes of activations.
+    longest = max((len(p) for p, _ in pieces), default=1)
+    batch_size = max(1, min(settings.batch_size, CHARS_PER_BATCH // max(longest, 1)))
+    docs = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size)
     for doc, (n, offset) in docs:
         try:
             found = doc_to_mentions(doc, batch[n].doc_id)

@@ -24,6 +24,7 @@ STATUS_RANK = {"claimed": 0, "attributed": 1, "asserted": 2, "reported": 3,
                "hypothetical": 4, "negated": 5}  # fmt: skip
 GENERIC_SUBS = {None, "Attack", "Armed clash"}
 DUPLICATE_PARAGRAPH_SIMILARITY = 70.0
+COMMON_WORD_PARAGRAPHS = 50
 
 
 @dataclass
@@ -77,7 +78,10 @@ def _dates_apart(a: EventMention, b: EventMention) -> bool:
 def _compatible(m: EventMention, c: _Cluster) -> int | None:
     """Score how well ``m`` fits cluster ``c``; None when they conflict."""
     score = 0
-    for other in c.mentions:
+    # A cluster is compared through its first and latest mentions: a long document that
+    # retells one event hundreds of times must not make merging quadratic.
+    sample = c.mentions if len(c.mentions) <= 12 else c.mentions[:8] + c.mentions[-4:]
+    for other in sample:
         if m.event_type != other.event_type:
             return None
         if m.event_type == "ASSAULT" and (
@@ -110,18 +114,41 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
 
 
 def duplicate_paragraphs(text: str) -> dict[int, int]:
-    """Map each paragraph index that repeats an earlier paragraph to that paragraph."""
+    """Map each paragraph index that repeats an earlier paragraph to that paragraph.
+
+    Verbatim repeats are found by hash; reworded ones by token-set similarity against the
+    earlier paragraphs that share enough rare words with it (a blocking step, so a document
+    of thousands of paragraphs is not compared all against all).
+    """
     paragraphs = text.split("\n")
     dup: dict[int, int] = {}
+    first_of: dict[str, int] = {}
+    by_word: dict[str, list[int]] = {}
     for j, para in enumerate(paragraphs):
+        words = {w.strip('.,;:"\'()').lower() for w in para.split()}
+        words = {w for w in words if len(w) > 3}
         if len(para.split()) < 8:
             continue
-        for i in range(j):
-            if i in dup or len(paragraphs[i].split()) < 8:
-                continue
+        key = " ".join(para.lower().split())
+        if key in first_of:
+            dup[j] = first_of[key]
+            continue
+        first_of[key] = j
+        shared: dict[int, int] = {}
+        for w in words:
+            seen_in = by_word.get(w, ())
+            if len(seen_in) > COMMON_WORD_PARAGRAPHS:
+                continue  # too common to tell paragraphs apart
+            for i in seen_in:
+                shared[i] = shared.get(i, 0) + 1
+        candidates = sorted(i for i, n in shared.items() if n >= max(3, len(words) // 4))
+        for i in candidates:
             if fuzz.token_set_ratio(para, paragraphs[i]) >= DUPLICATE_PARAGRAPH_SIMILARITY:
                 dup[j] = i
                 break
+        if j not in dup:
+            for w in words:
+                by_word.setdefault(w, []).append(j)
     return dup
 
 
