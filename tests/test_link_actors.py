@@ -9,13 +9,17 @@ from spacy.language import Language
 
 from eventcoder.kb import load_kb
 from eventcoder.records import ActorRef
+from eventcoder.stages import link_actors as link_actors_module
 from eventcoder.stages.link_actors import (
     FACTORY,
     add_linker,
+    case_poor,
+    caseless_index,
     get_linker,
     link_actors,
     normalise_name,
 )
+from eventcoder.stages.normalize import normalize_text
 
 
 def _link(nlp: Any, text: str) -> list[tuple[str, ActorRef]]:
@@ -97,6 +101,66 @@ def test_link_actors_unknown_actor_is_provisional(nlp: Any) -> None:
 def test_link_actors_acronym_case(nlp: Any) -> None:
     texts = [t for t, _ in _link(nlp, "Tell us what the US did.")]
     assert texts == ["US"]
+
+
+# All-caps wire copy as the normaliser hands it on: lower case, sentence capitals restored.
+_WIRE = (
+    "SAN SALVADOR, 12 NOV 89 -- THE FARABUNDO MARTI NATIONAL LIBERATION FRONT TODAY ATTACKED "
+    "AN ARMY POST NEAR THE CAPITAL. FMLN URBAN COMMANDOS ALSO BLEW UP TWO POWER PYLONS. ARMY "
+    "TROOPS CLASHED WITH THE FMLN AND THE ERP IN MORAZAN. IN GUATEMALA THE URNG REPORTED "
+    "CLASHES, WHILE IN COLOMBIA THE ELN, THE M-19 AND THE EXTRADITABLES WERE BLAMED FOR "
+    "ATTACKS AND IN PERU THE MRTA TOOK HOSTAGES. THE SANDINISTAS TOLD US THAT WHO KNOWS WHAT "
+    "THE ARENA PARTY WILL SAY ABOUT IT. THEY SAID THE ATTACKS WERE FAR FROM OVER."
+)
+
+
+def test_link_actors_case_poor_detection(founding_example: str) -> None:
+    assert case_poor(normalize_text(_WIRE))
+    assert not case_poor(founding_example)
+    assert not case_poor("Short text.")
+
+
+def test_link_actors_group_names_in_recased_wire_copy(nlp: Any) -> None:
+    refs = _link(nlp, normalize_text(_WIRE))
+    ids = {a.actor_id for _, a in refs}
+    assert {"fmln", "the-extraditables", "fsln", "arena-slv"} <= ids  # long names, group names
+    if not link_actors_module.CASELESS_ACRONYMS:
+        assert "mrta" not in ids and "urng" not in ids  # acronyms keep their exact case
+
+
+def test_link_actors_acronyms_in_recased_wire_copy(nlp: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(link_actors_module, "CASELESS_ACRONYMS", True)
+    text = normalize_text(_WIRE)
+    refs = _link(nlp, text)
+    ids = {a.actor_id for _, a in refs}
+    assert {"fmln", "erp-slv", "urng", "eln", "m-19", "the-extraditables", "mrta", "fsln"} <= ids
+    assert "arena-slv" in ids  # through the multi-word alias "ARENA party"
+    found = [t.lower() for t, _ in refs]
+    assert found.count("fmln") == 2
+    # common words that are also acronyms of known actors never link
+    for word in ("us", "who", "far", "it"):
+        assert word not in found, word
+    assert all(a.actor_id != "USA" for _, a in refs)
+
+
+def test_link_actors_caseless_index_excludes_common_words() -> None:
+    index = caseless_index(load_kb())
+    for key in (("fmln",), ("urng",), ("eln",), ("mrta",), ("m", "19"), ("contras",)):
+        assert index.get(key), key
+    for key in (("us",), ("un",), ("who",), ("is",), ("arena",), ("far",), ("uno",), ("mas",)):
+        assert not index.get(key), key
+    assert not index.get(("turkey",)) and not index.get(("chad",))  # states are not groups
+    assert caseless_index(load_kb()) is index  # cached per KB
+    names_only = caseless_index(load_kb(), acronyms=False)
+    assert names_only.get(("sandinistas",)) and not names_only.get(("fmln",))
+
+
+def test_link_actors_lower_case_acronym_not_linked_in_cased_text(
+    nlp: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(link_actors_module, "CASELESS_ACRONYMS", True)
+    text = "The talks in Geneva, said Maria Lopez of the Red Cross, gave us hope; the fmln did not."
+    assert "fmln" not in [t for t, _ in _link(nlp, text)]
 
 
 def test_link_actors_spans_do_not_overlap(nlp: Any, founding_example: str) -> None:

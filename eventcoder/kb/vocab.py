@@ -105,3 +105,19 @@ SPEECH_VERBS = frozenset(
      "deny", "confirm", "vow", "pledge", "promise", "report", "tell", "acknowledge", "admit"}
 )  # fmt: skip
 STATE_TYPES = frozenset({"state", "government", "military", "police", "parliament", "civilians"})
+
+# Text whose capitals were lost (all-caps wire copy re-cased by the normaliser, lower-cased
+# corpora) still names actors by acronym: "the fmln", "urng guerrillas". Known acronyms of
+# three or more letters, and one-word names of groups ("sandinistas", "extraditables"), may
+# then match in any case, unless they are also ordinary words. English and Spanish stop words
+# are excluded as well (see ``eventcoder.stages.link_actors.caseless_index``).
+ACRONYM_WORDS = frozenset(
+    {"aah", "ana", "amnesty", "arena", "bla", "car", "contra", "esa", "eta", "extraditable",
+     "far", "fla", "gnu", "inc", "ira", "is", "kia", "let", "mas", "mss", "ola", "orden", "pdf",
+     "sac", "sis", "un", "uno", "us", "usa", "who"}
+)  # fmt: skip
+# Actor types whose one-word names may match in lower case in such text.
+CASELESS_ONE_WORD_TYPES = frozenset(
+    {"armed group", "militia", "movement", "coalition", "political party", "intelligence",
+     "police", "military"}
+)  # fmt: skip
