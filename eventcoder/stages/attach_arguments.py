@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.numbers import parse_count
+from eventcoder.casualties import (
+    GROUP_TYPES,
+    OBJ,
+    PERSON_NOUNS,
+    ROOTS_KEY,
+    outcome_verbs,
+    outcomes,
+    resolve_relative,
+)
 from eventcoder.ontologies.lexicon import instruments
 from eventcoder.records import ActorRef, Count, DateRange, Location
 
@@ -41,7 +49,6 @@ if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
 
 SUBJ = {"nsubj", "csubj"}
-OBJ = {"dobj", "obj"}
 TARGET_PREPS = {"against", "on", "upon", "at", "targeting", "into"}
 PLACE_PREPS = {"in", "at", "near", "across", "on", "inside", "outside", "around", "along",
                "from", "within", "throughout", "off", "into", "over"}  # fmt: skip
@@ -57,51 +64,6 @@ LIGHT_VERBS = {
     "continue", "announce", "sign", "reach", "impose", "pass", "issue", "deliver", "send",
     "provide", "open", "initiate", "orchestrate", "mastermind", "direct", "fire", "give",
     "offer", "extend", "pledge", "grant", "donate", "seek", "lodge", "file", "express",
-}  # fmt: skip
-KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "massacre", "die", "dead",
-               "death", "fatality", "life", "assassinate", "lynch", "shoot"}  # fmt: skip
-KILL_NOUNS = {"murder", "killing", "assassination", "massacre", "execution", "slaying",
-              "beheading", "lynching"}  # fmt: skip
-INJURE_LEMMAS = {"injure", "wound", "hurt", "maim", "injury", "injured", "wounded"}
-PERSON_NOUNS = {
-    "civilian", "soldier", "man", "woman", "child", "boy", "girl", "person", "peasant",
-    "farmer", "policeman", "officer", "guard", "journalist", "student", "worker", "marine",
-    "trooper", "fighter", "militant", "guerrilla", "rebel", "leader", "commander", "general",
-    "mayor", "official", "judge", "priest", "teacher", "doctor", "driver", "passenger",
-    "resident", "villager", "member", "personnel", "troop", "policemen", "citizen", "victim",
-    "businessman", "politician", "candidate", "councilman", "activist", "protester",
-    "colonel", "captain", "lieutenant", "sergeant", "major", "agent", "bodyguard", "son",
-    "daughter", "wife", "husband", "brother", "sister", "father", "mother", "minister",
-}  # fmt: skip
-GROUP_TYPES = {
-    "civilian": "civilians", "villager": "civilians", "resident": "civilians",
-    "peasant": "civilians", "child": "civilians", "woman": "civilians", "student": "civilians",
-    "soldier": "military", "troop": "military", "army": "military", "marine": "military",
-    "force": "military", "military": "military", "personnel": "military",
-    "police": "police", "policeman": "police", "policemen": "police", "officer": "police",
-    "guerrilla": "armed group", "rebel": "armed group", "militant": "armed group",
-    "insurgent": "armed group", "gunman": "armed group", "gunmen": "armed group",
-    "terrorist": "armed group", "militia": "militia", "faction": "armed group",
-    "fighter": "armed group", "protester": "protesters", "demonstrator": "protesters",
-    "rioter": "rioters", "government": "government", "parliament": "government",
-    "official": "government", "authority": "government", "ministry": "government",
-    "minister": "government", "president": "government", "diplomat": "government",
-    "ambassador": "government", "envoy": "government", "delegation": "government",
-    "negotiator": "government", "spokesman": "government", "spokeswoman": "government",
-    "spokesperson": "government", "cabinet": "government", "lawmaker": "government",
-    "legislator": "government", "senator": "government", "court": "government",
-    "judge": "government", "prosecutor": "government", "administration": "government",
-    "regime": "government", "state": "government", "leader": None, "party": "political party",
-    "opposition": "political party", "union": "civil society", "worker": "civilians",
-    "farmer": "civilians", "settler": "civilians", "refugee": "civilians", "group": None,
-    "organization": None, "organisation": None, "agency": None, "coalition": None,
-    "alliance": None, "hacker": None, "doctor": "civilians", "journalist": "civilians",
-    "inspector": None, "observer": None, "monitor": None, "peacekeeper": "military",
-    "navy": "military", "commander": "military", "general": "military", "unit": "military",
-    "squad": "military", "battalion": "military", "brigade": "military", "patrol": "military",
-    "band": "armed group", "gang": "armed group", "cartel": "armed group",
-    "separatist": "armed group", "jihadist": "armed group", "extremist": "armed group",
-    "mob": "rioters", "crowd": "protesters", "people": "civilians",
 }  # fmt: skip
 
 
@@ -142,11 +104,6 @@ def _np_span(tok: Token) -> Span:
     return doc[left : tok.i + 1]
 
 
-def _resolve_relative(tok: Token) -> Token:
-    """'which'/'who'/'that' as a subject stands for the noun the clause modifies."""
-    if tok.lower_ in {"which", "who", "that", "whom"} and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
 
 
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "his", "her"}
@@ -154,7 +111,7 @@ PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "his", "her
 
 def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     """Actors named by the noun phrase headed by ``tok`` and its conjuncts."""
-    tok = _resolve_relative(tok)
+    tok = resolve_relative(tok)
     if tok.lower_ in PRONOUNS:
         antecedent = _antecedent(tok, index)
         if antecedent is not None:
@@ -251,7 +208,7 @@ def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     found = _actors_of(tok, index)
     if found:
         return found
-    tok = _resolve_relative(tok)
+    tok = resolve_relative(tok)
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
         return []
     span = _np_span(tok)
@@ -309,96 +266,14 @@ def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
     return []
 
 
-def _count_in(tok: Token) -> Count | None:
-    """The casualty count in the noun phrase headed by ``tok`` ("three US soldiers")."""
-    tok = _resolve_relative(tok)
-    doc = tok.doc
-    np = doc[tok.left_edge.i : tok.i + 1]
-    nums = [t for t in np if t.like_num or t.lower_ in {"dozens", "hundreds", "scores",
-                                                       "thousands", "tens", "dozen"}]  # fmt: skip
-    if tok.lower_ in {"dozens", "hundreds", "thousands", "scores", "tens"}:
-        nums = [tok]
-    if nums:
-        first = nums[0]
-        start = first.i
-        while start > np.start and doc[start - 1].dep_ in {"quantmod", "advmod"}:
-            start -= 1
-        if start > np.start and doc[start - 1].lower_ in {"least", "than", "to"}:
-            start = max(np.start, start - 2)
-        phrase = doc[start : nums[-1].i + 1]
-        return parse_count(phrase.text, start=phrase.start_char, end=phrase.end_char)
-    lemma = tok.lemma_.lower()
-    if tok.tag_ in {"NN", "NNP"} and (lemma in PERSON_NOUNS or tok.ent_type_ == "PERSON"):
-        return Count(min=1, max=1, text=np.text, start=np.start_char, end=np.end_char)
-    if tok.tag_ in {"NNS", "NNPS"} and (lemma in PERSON_NOUNS or lemma in GROUP_TYPES):
-        return Count(min=None, max=None, text=np.text, start=np.start_char, end=np.end_char)
-    return None
 
 
-def _count_all(tok: Token) -> Count | None:
-    """The count of a victim phrase and its conjuncts ("Oqueli and Hilda Flores" -> 2)."""
-    counts = [c for c in (_count_in(t) for t in (tok, *tok.conjuncts)) if c is not None]
-    if not counts:
-        return None
-    if len(counts) == 1:
-        return counts[0]
-    if any(c.min is None for c in counts):
-        return Count(min=None, max=None, text=tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
-    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
-    total = sum(c.min or 0 for c in counts)
-    return Count(min=total, max=total if all(c.max is not None for c in counts) else None,
-                 text=span.text, start=span.start_char, end=span.end_char)  # fmt: skip
 
 
-def _noun_victims(head: Token) -> Count | None:
-    """"the murder of the six Jesuits", "Jaramillo's murder": the victims of a killing noun."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return _count_all(pobj)
-        if child.dep_ == "poss" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
-            return Count(min=1, max=1, text=child.text, start=child.idx,
-                         end=child.idx + len(child.text))  # fmt: skip
-    return None
 
 
-def _casualties(verb: Token, lemmas: set[str]) -> Count | None:
-    """Victims of a kill/injure verb: its object, or its passive subject."""
-    if verb.lemma_.lower() not in lemmas and verb.lower_ not in lemmas:
-        return None
-    for child in verb.children:
-        if child.dep_ in OBJ | {"nsubjpass"}:
-            if child.lemma_.lower() == "life":  # "claimed over 200 marines' lives"
-                for sub in child.subtree:
-                    if sub.like_num or sub.lower_ in {"dozens", "hundreds"}:
-                        return _count_in(sub.head if sub.dep_ == "nummod" else sub)
-            count = _count_all(child)
-            if count is not None:
-                return count
-    if verb.dep_ in {"amod", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
-        return _count_in(verb.head)  # "three people killed", "dozens wounded"
-    return None
 
 
-def _outcomes(head: Token) -> tuple[Count | None, Count | None]:
-    """Fatalities and injuries stated around a trigger (its clause and its outcome verbs)."""
-    killed = _casualties(head, KILL_LEMMAS)
-    injured = _casualties(head, INJURE_LEMMAS)
-    if killed is None and head.pos_ == "NOUN" and head.lemma_.lower() in KILL_NOUNS:
-        killed = _noun_victims(head)
-    related = [c for c in head.children if c.dep_ in {"relcl", "advcl", "conj", "acl", "xcomp"}]
-    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ == "VERB":
-        related.append(head.head)  # "the attack killed three"
-    for verb in list(related):
-        related.extend(c for c in verb.children if c.dep_ == "conj")
-    related.extend(v for v in _outcome_verbs(head) if v not in related)
-    for verb in related:
-        if killed is None:
-            killed = _casualties(verb, KILL_LEMMAS | {"claim"})
-        if injured is None:
-            injured = _casualties(verb, INJURE_LEMMAS)
-    return killed, injured
 
 
 def _place_and_date(head: Token, carrier: Token) -> tuple[Location | None, DateRange | None]:
@@ -492,44 +367,10 @@ def _instrument_in(tokens: list[Token]) -> tuple[str | None, int | None]:
     return None, None
 
 
-ROOTS_KEY = "eventcoder.violent_noun_roots"
 
 
-def violent_noun_roots(doc: Doc) -> list[int]:
-    """Token indexes of violent noun triggers, computed once per Doc (kept in user_data)."""
-    cached = doc.user_data.get(ROOTS_KEY)
-    if cached is None:
-        cached = sorted(
-            t.root.i for t in doc.spans.get("triggers", [])
-            if t._.trigger is not None and t._.trigger.type == "ASSAULT"
-            and t.root.pos_ in {"NOUN", "PROPN"}
-        )  # fmt: skip
-        doc.user_data[ROOTS_KEY] = cached
-    return list(cached)
 
 
-def _dangling_outcomes(head: Token) -> list[Token]:
-    """"..., which killed three" hung by the parser on a place noun after a violent noun.
-
-    The relative clause belongs to the closest violent noun trigger before it in the
-    sentence when its antecedent is not itself a person or group.
-    """
-    doc = head.doc
-    roots = violent_noun_roots(doc)
-    out = []
-    sent = head.sent
-    for tok in doc[head.i + 1 : sent.end]:
-        if tok.dep_ != "relcl" or tok.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS:
-            continue
-        if not any(c.lower_ in {"which", "that"} and c.dep_ == "nsubj" for c in tok.children):
-            continue
-        antecedent = tok.head
-        if antecedent.lemma_.lower() in PERSON_NOUNS | set(GROUP_TYPES) or antecedent.i in roots:
-            continue
-        before = [r for r in roots if r < tok.i]
-        if before and before[-1] == head.i:
-            out.append(tok)
-    return out
 
 
 PLACE_NOUNS = {
@@ -564,40 +405,8 @@ def _metonymic_place(span: Span) -> bool:
     )
 
 
-def _outcome_verbs(head: Token) -> list[Token]:
-    """Kill/injure verbs that state the outcome of ``head`` ("the attack, which killed ...")."""
-    verbs = [c for c in head.children if c.dep_ in {"relcl", "advcl", "acl"}]
-    if head.pos_ in {"NOUN", "PROPN"}:
-        # "the attack on the outpost, Tower 22 on the border, which killed three": the
-        # parser hangs the relative clause on the nearest noun inside the attack's phrase.
-        verbs += [t for t in head.subtree if t.dep_ == "relcl" and t.i > head.i
-                  and any(c.lower_ in {"which", "that"} and c.dep_ == "nsubj" for c in t.children)]  # fmt: skip
-    if head.dep_ == "nsubj":
-        verbs.append(head.head)
-    if head.pos_ in {"NOUN", "PROPN"}:
-        verbs += _dangling_outcomes(head)
-    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj"]
-    return [v for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in KILL_LEMMAS | INJURE_LEMMAS]
 
 
-def is_outcome_of_other(trigger: Span, roots: set[int]) -> bool:
-    """True for "killed" in "the attack killed three": the outcome, not a second event."""
-    head = trigger.root
-    if head.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS or head.pos_ != "VERB":
-        return False
-    doc = head.doc
-    for root in roots:
-        if doc[root].pos_ in {"NOUN", "PROPN"} and head in _outcome_verbs(doc[root]):
-            return True
-    subj = [c for c in head.children if c.dep_ == "nsubj"]
-    if subj and _resolve_relative(subj[0]).i in roots:
-        return True
-    node = head
-    while node.dep_ == "conj":
-        node = node.head
-    return node.dep_ in {"relcl", "advcl", "acl"} and node.head.i in roots and node is not head or (
-        head.dep_ in {"relcl", "advcl", "acl"} and head.head.i in roots
-    )
 
 
 def frame_for(
@@ -694,14 +503,14 @@ def frame_for(
                     if child.dep_ in OBJ:
                         targets.extend(_physical_targets(child, index) if violent
                                        else _actors_of(child, index))  # fmt: skip
-    for verb in _outcome_verbs(head):
+    for verb in outcome_verbs(head):
         for child in verb.children:
             if child.dep_ in OBJ | {"nsubjpass"}:
                 targets.extend(_actors_of(child, index))
     location, date = _place_and_date(head, carrier)
-    fatalities, injuries = _outcomes(head)
+    fatalities, injuries = outcomes(head)
     if carrier is not head and fatalities is None:
-        fatalities, injuries = _outcomes(carrier)[0], injuries or _outcomes(carrier)[1]
+        fatalities, injuries = outcomes(carrier)[0], injuries or outcomes(carrier)[1]
     instrument, instrument_entry = _instrument(trigger, head, sentence)
     hint = instrument or _instrument_hint(trigger, sentence)
     return ArgumentFrame(

@@ -10,8 +10,8 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.casualties import is_outcome_of_other
 from eventcoder.records import ActorRef, DateRange, EventMention, Evidence, Location, Status
-from eventcoder.stages.attach_arguments import is_outcome_of_other
 
 CODER = "eventcoder.rules.v1"
 # "bombers", "protesters": a plural agent noun does not make several events.
