@@ -96,3 +96,10 @@ def test_kb_load_parents_chain() -> None:
 def test_kb_load_search() -> None:
     hits = load_kb().search("hizbulla", limit=3)
     assert hits[0][0].id == "hezbollah"
+
+
+def test_kb_load_lookup_ignores_a_leading_article() -> None:
+    from eventcoder.kb.load import load_kb
+
+    kb = load_kb()
+    assert kb.lookup("the Hamas") == kb.lookup("Hamas") != []

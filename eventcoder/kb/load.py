@@ -46,7 +46,10 @@ class ActorKB:
     def lookup(self, text: str) -> list[Actor]:
         """Actors having ``text`` as an alias (normalised exact match), best first."""
         seen: list[Actor] = []
-        for entry in self.index.get(alias_key(text)):
+        entries = self.index.get(alias_key(text))
+        if not entries and text.lower().startswith("the "):
+            entries = self.index.get(alias_key(text[4:]))  # "The Extraditables"
+        for entry in entries:
             actor = self.actors[entry.actor_id]
             if actor not in seen:
                 seen.append(actor)
