@@ -276,7 +276,7 @@ def _finish(article: Article, mentions: list[EventMention], settings: Settings) 
     if not article.text.strip():
         notes.append(f"[{EC016_EMPTY}] {article.origin or article.doc_id}: empty document")
     doc_date = _document_date(article)
-    coded = code_in_context([code_mention(m) for m in mentions])
+    coded = code_in_context([code_mention(m) for m in mentions], text=article.text)
     dated = _resolve_dates(coded, doc_date.date if doc_date else None, settings)
     events = merge_mentions(dated, text=article.text)
     return DocumentResult(

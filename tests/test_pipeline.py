@@ -105,3 +105,14 @@ def test_pipeline_processes_give_the_same_results_in_order() -> None:
     assert [r.doc_id for r in one] == [r.doc_id for r in two]
     assert [r.events for r in one] == [r.events for r in two]
     assert two[2].error == "[EC014] bad line"
+
+
+def test_pipeline_paragraph_context_codes_suicide_bombs_and_riots() -> None:
+    bomb = extract("A suicide bomber struck a crowded market in Maiduguri on Friday. "
+                   "The blast killed 12 people, officials said.")  # fmt: skip
+    assert {e.acled_sub_event_type for e in bomb if e.event_type == "ASSAULT"} == {"Suicide bomb"}
+    riot = extract("Thousands of protesters marched through the capital on Saturday. "
+                   "Some threw stones and smashed shop windows.")  # fmt: skip
+    assert [e.acled_sub_event_type for e in riot if e.event_type == "PROTEST"] == [
+        "Violent demonstration"
+    ]

@@ -149,6 +149,14 @@ VIOLENT_PROTEST_WORDS = {
     "rioters", "rioting", "rioted", "confronted", "fireworks", "petrol", "barricades",
     "ransacked", "breached",
 }  # fmt: skip
+EXPLOSIVE_TRIGGERS = {"bombing", "explode", "bomb_verb", "attack", "kill", "wound", "shelling",
+                      "pound"}  # fmt: skip
+SUICIDE_PHRASES = ("suicide bomb", "suicide attack", "suicide car", "suicide truck", "kamikaze",
+                   "explosive vest", "suicide vest", "blew himself up", "blew herself up",
+                   "blew themselves up", "self-detonat")  # fmt: skip
+CHEMICAL_PHRASES = ("chlorine", "sarin", "chemical attack", "chemical weapon", "mustard gas",
+                    "poison gas", "poisonous gas", "nerve agent", "toxic gas", "phosgene",
+                    "asphyxia")  # fmt: skip
 PROTESTER_WORDS = ("protester", "demonstrator", "rioter", "crowd", "student", "marcher", "mob")
 
 
@@ -159,13 +167,24 @@ def _recode(m: EventMention, sub: str, boost: float = 0.0) -> EventMention:
     )  # fmt: skip
 
 
-def code_in_context(mentions: list[EventMention]) -> list[EventMention]:
-    """Codes that depend on the other events of the same sentence (demonstrations).
+def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[EventMention]:
+    """Codes that depend on the rest of the sentence or paragraph.
 
-    1. protesters who riot, clash, throw things or attack: "Violent demonstration";
+    1. protesters who riot, clash, throw things or attack (said in the same paragraph):
+       "Violent demonstration";
     2. police killing, shooting or beating protesters: "Excessive force against protesters";
-    3. police dispersing or arresting protesters: "Protest with intervention".
+    3. police dispersing or arresting protesters: "Protest with intervention";
+    4. an explosion in a paragraph that names a suicide bomber or a chemical agent is a
+       "Suicide bomb" or "Chemical weapon" (ACLED gives both precedence).
     """
+    paragraphs = text.split("\n") if text else []
+
+    def paragraph_text(m: EventMention) -> str:
+        source = paragraphs[m.paragraph] if m.paragraph < len(paragraphs) else m.sentence.text
+        return source.lower()
+
+    def paragraph_words(m: EventMention) -> set[str]:
+        return set(paragraph_text(m).replace(",", " ").replace(".", " ").split())
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence.start, []).append(i)
@@ -179,7 +198,7 @@ def code_in_context(mentions: list[EventMention]) -> list[EventMention]:
         def by_protesters(m: EventMention) -> bool:
             return any(w in a.text.lower() for a in m.source_actors for w in PROTESTER_WORDS)
 
-        words = set(out[protests[0]].sentence.text.lower().replace(",", " ").split())
+        words = paragraph_words(out[protests[0]])
         violent = bool(words & VIOLENT_PROTEST_WORDS) or any(
             out[i].trigger_id == "riot" for i in protests) or any(
             out[i].trigger_id == "clash" or (out[i].event_type == "ASSAULT" and by_protesters(out[i]))
@@ -202,4 +221,14 @@ def code_in_context(mentions: list[EventMention]) -> list[EventMention]:
         for i in protests + [i for i in others if out[i].trigger_id in
                                                   LETHAL_TRIGGERS | FORCE_TRIGGERS | {"clash"}]:  # fmt: skip
             out[i] = _recode(out[i], sub, boost=0.1)
+    for i, m in enumerate(out):
+        if m.event_type != "ASSAULT" or m.trigger_id not in EXPLOSIVE_TRIGGERS:
+            continue
+        if m.acled_sub_event_type in {"Suicide bomb", "Chemical weapon"}:
+            continue
+        low = paragraph_text(m)
+        if any(p in low for p in CHEMICAL_PHRASES):
+            out[i] = _recode(out[i], "Chemical weapon")
+        elif any(p in low for p in SUICIDE_PHRASES):
+            out[i] = _recode(out[i], "Suicide bomb")
     return out
