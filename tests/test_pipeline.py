@@ -116,3 +116,8 @@ def test_pipeline_paragraph_context_codes_suicide_bombs_and_riots() -> None:
     assert [e.acled_sub_event_type for e in riot if e.event_type == "PROTEST"] == [
         "Violent demonstration"
     ]
+
+
+def test_pipeline_a_protest_demand_is_not_a_second_event() -> None:
+    text = "Demonstrators gathered in several cities on Thursday to urge the government to avoid war."
+    assert [e.event_type for e in extract(text)] == ["PROTEST"]

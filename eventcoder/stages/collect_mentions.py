@@ -126,6 +126,25 @@ def _wrapper_triggers(triggers: list[Span]) -> set[int]:
     return out
 
 
+VERBAL = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
+
+
+def _protest_demands(triggers: list[Span]) -> set[int]:
+    """"Demonstrators gathered to urge ...", "protests demanding justice": what a protest
+    demands is its content, not a second event."""
+    protests = {t.root.i for t in triggers
+                if t._.trigger is not None and t._.trigger.type == "PROTEST"}  # fmt: skip
+    out = set()
+    for t in triggers:
+        entry = t._.trigger
+        head = t.root
+        if entry is None or entry.type not in VERBAL:
+            continue
+        if head.dep_ in {"acl", "advcl", "xcomp", "relcl", "conj"} and head.head.i in protests:
+            out.add(head.i)
+    return out
+
+
 def _location(trigger: Span, surface: Location | None) -> Location | None:
     """The resolved place (place resolver) when there is one, else the surface phrase."""
     resolved = trigger._.location if trigger.has_extension("location") else None
@@ -147,7 +166,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
             sentence_of[i] = sentence
     dated = [(sentence_of[t.root.i].start, t.root, t._.frame.date) for t in triggers
              if t._.frame is not None and t._.frame.date is not None]  # fmt: skip
-    wrappers = _wrapper_triggers(triggers)
+    wrappers = _wrapper_triggers(triggers) | _protest_demands(triggers)
     for trigger in triggers:
         entry = trigger._.trigger
         frame = trigger._.frame
