@@ -157,6 +157,7 @@ SUICIDE_PHRASES = ("suicide bomb", "suicide attack", "suicide car", "suicide tru
 CHEMICAL_PHRASES = ("chlorine", "sarin", "chemical attack", "chemical weapon", "mustard gas",
                     "poison gas", "poisonous gas", "nerve agent", "toxic gas", "phosgene",
                     "asphyxia")  # fmt: skip
+PEACEFUL_WORDS = {"peaceful", "peacefully", "peacefull", "unarmed", "nonviolent", "non-violent"}
 PROTESTER_WORDS = ("protester", "demonstrator", "rioter", "crowd", "student", "marcher", "mob")
 
 
@@ -199,7 +200,10 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
             return any(w in a.text.lower() for a in m.source_actors for w in PROTESTER_WORDS)
 
         words = paragraph_words(out[protests[0]])
-        violent = bool(words & VIOLENT_PROTEST_WORDS) or any(
+        # "security forces violently dispersed peaceful protesters": the violence is the
+        # intervention's, not the protesters'.
+        peaceful = bool(words & PEACEFUL_WORDS)
+        violent = (bool(words & VIOLENT_PROTEST_WORDS) and not peaceful) or any(
             out[i].trigger_id == "riot" for i in protests) or any(
             out[i].trigger_id == "clash" or (out[i].event_type == "ASSAULT" and by_protesters(out[i]))
             for i in others

@@ -140,7 +140,13 @@ def _protest_demands(triggers: list[Span]) -> set[int]:
         head = t.root
         if entry is None or entry.type not in VERBAL:
             continue
-        if head.dep_ in {"acl", "advcl", "xcomp", "relcl", "conj"} and head.head.i in protests:
+        if head.dep_ not in {"acl", "advcl", "xcomp", "relcl", "conj"}:
+            continue
+        governor = head.head
+        carried = {c.i for c in governor.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}}
+        # "protests demanding ...", "staged a sit-in urging ...", "protesters poured into
+        # the streets denouncing ..."
+        if governor.i in protests or carried & protests:
             out.add(head.i)
     return out
 
