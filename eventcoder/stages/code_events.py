@@ -91,6 +91,30 @@ def _intent_or_refusal(m: EventMention) -> EventMention:
     return m
 
 
+def _words(text: str) -> set[str]:
+    return set(text.lower().replace(",", " ").replace(".", " ").replace("'s", " ").split())
+
+
+def _battle_or_attack(m: EventMention, sub: str) -> str:
+    target_types = {a.actor_type for a in m.target_actors}
+    if target_types & ARMED_TYPES:
+        return "Armed clash"
+    if target_types & {"civilians", "protesters"}:
+        return "Attack"
+    target_words = set().union(*(_words(a.text) for a in m.target_actors)) if m.target_actors else set()
+    if target_words & ARMED_CUES:
+        return "Armed clash"
+    if target_words & CIVILIAN_CUES or "property" in target_types:
+        return "Attack"
+    source_words = set().union(*(_words(a.text) for a in m.source_actors)) if m.source_actors else set()
+    words = _words(m.sentence.text) - source_words - {"gunmen", "gunman", "attackers", "assailants"}
+    if words & ARMED_CUES and not words & CIVILIAN_CUES:
+        return "Armed clash"
+    if words & CIVILIAN_CUES:
+        return "Attack"
+    return sub
+
+
 def code_mention(m: EventMention) -> EventMention:
     """Return ``m`` with mode, CAMEO and ACLED codes refined from its arguments."""
     m = _intent_or_refusal(m)
@@ -108,19 +132,11 @@ def code_mention(m: EventMention) -> EventMention:
     if m.event_type == "ASSAULT" and weapon in {"chemical weapon", "suicide bomb"}:
         entry = next(e for e in instruments() if e.instrument == weapon)
         mode, cameo, sub = entry.mode, entry.cameo, entry.acled
-    # 2. battles versus violence against civilians: an attack is on civilians ("Attack") only
-    #    when the target or the sentence says so; armed targets make it a battle.
+    # 2. battles versus violence against civilians: decided by who (or what) is attacked.
+    #    The target's own words come first; only without a target does the rest of the
+    #    sentence speak, minus the attackers' words ("gunmen opened fire in a hospital").
     if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "kill", "wound", "offensive"}:
-        target_types = {a.actor_type for a in m.target_actors}
-        words = set(m.sentence.text.lower().replace(",", " ").replace(".", " ").split())
-        if target_types & ARMED_TYPES:
-            sub = "Armed clash"
-        elif target_types & {"civilians", "protesters"}:
-            sub = "Attack"
-        elif words & ARMED_CUES and not words & CIVILIAN_CUES:
-            sub = "Armed clash"
-        elif words & CIVILIAN_CUES:
-            sub = "Attack"
+        sub = _battle_or_attack(m, sub)
     if m.trigger_id == "withdraw" and m.location is not None:
         sub = "Non-violent transfer of territory"
     # 3. who takes territory
