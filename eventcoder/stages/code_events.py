@@ -137,8 +137,6 @@ def code_mention(m: EventMention) -> EventMention:
     #    sentence speak, minus the attackers' words ("gunmen opened fire in a hospital").
     if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "kill", "wound", "offensive"}:
         sub = _battle_or_attack(m, sub)
-    if m.trigger_id == "withdraw" and m.location is not None:
-        sub = "Non-violent transfer of territory"
     # 3. who takes territory
     if m.trigger_id in {"capture_territory", "occupy"}:
         source_types = {a.actor_type for a in m.source_actors}
@@ -173,6 +171,9 @@ SUICIDE_PHRASES = ("suicide bomb", "suicide attack", "suicide car", "suicide tru
 CHEMICAL_PHRASES = ("chlorine", "sarin", "chemical attack", "chemical weapon", "mustard gas",
                     "poison gas", "poisonous gas", "nerve agent", "toxic gas", "phosgene",
                     "asphyxia")  # fmt: skip
+TAKEOVER_WORDS = {"seize", "seized", "took", "taken", "take", "entered", "control", "advanced",
+                  "regained", "handed", "handover", "captured", "recaptured", "retook",
+                  "overran", "replaced", "deployed"}  # fmt: skip
 PEACEFUL_WORDS = {"peaceful", "peacefully", "peacefull", "unarmed", "nonviolent", "non-violent"}
 PROTESTER_WORDS = ("protester", "demonstrator", "rioter", "crowd", "student", "marcher", "mob")
 
@@ -241,6 +242,11 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
         for i in protests + [i for i in others if out[i].trigger_id in
                                                   LETHAL_TRIGGERS | FORCE_TRIGGERS | {"clash"}]:  # fmt: skip
             out[i] = _recode(out[i], sub, boost=0.1)
+    for i, m in enumerate(out):
+        # A withdrawal from a place is a transfer of territory when someone takes it over.
+        if m.trigger_id == "withdraw" and m.location is not None:
+            if paragraph_words(m) & TAKEOVER_WORDS:
+                out[i] = _recode(m, "Non-violent transfer of territory")
     for i, m in enumerate(out):
         if m.event_type != "ASSAULT" or m.trigger_id not in EXPLOSIVE_TRIGGERS:
             continue
