@@ -244,9 +244,9 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
             out[i] = _recode(out[i], sub, boost=0.1)
     for i, m in enumerate(out):
         # A withdrawal from a place is a transfer of territory when someone takes it over.
-        if m.trigger_id == "withdraw" and m.location is not None:
-            if paragraph_words(m) & TAKEOVER_WORDS:
-                out[i] = _recode(m, "Non-violent transfer of territory")
+        takeover = m.trigger_id == "withdraw" and m.location is not None
+        if takeover and paragraph_words(m) & TAKEOVER_WORDS:
+            out[i] = _recode(m, "Non-violent transfer of territory")
     for i, m in enumerate(out):
         if m.event_type != "ASSAULT" or m.trigger_id not in EXPLOSIVE_TRIGGERS:
             continue
