@@ -216,7 +216,7 @@ def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
                      actor_type="property", start=span.start_char, end=span.end_char)]  # fmt: skip
 
 
-RECIPIENT_PREPS = {"to", "with", "toward", "towards", "into"}
+RECIPIENT_PREPS = {"to", "with", "toward", "towards", "into", "between"}
 
 
 def _recipients(head: Token, trigger: Span, index: dict[int, Span]) -> list[ActorRef]:
@@ -237,6 +237,18 @@ def _recipients(head: Token, trigger: Span, index: dict[int, Span]) -> list[Acto
             elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN"}:
                 found.extend(_actors_of(child, index))  # "give Tanzania a grant"
     return found
+
+
+def _place_targets(head: Token, carrier: Token, index: dict[int, Span]) -> list[ActorRef]:
+    for verb in {head, carrier}:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "into", "on"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in index:
+                        actor = _actor_ref(index[pobj.i])
+                        if actor.actor_type in {"state", "government"}:
+                            return [actor]
+    return []
 
 
 def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -507,6 +519,14 @@ def frame_for(
         for child in verb.children:
             if child.dep_ in OBJ | {"nsubjpass"}:
                 targets.extend(_actors_of(child, index))
+    if not violent and carrier is not head:
+        # "Finland will give Tanzania a grant", "send arms to Pakistan": the light verb
+        # carries the recipient.
+        targets.extend(a for a in _recipients(carrier, trigger, index) if a not in targets)
+    if not violent and not targets:
+        # "declared a state of siege in Haiti": a non-violent act aimed at a place names
+        # that place's state as its target (PLOVER codes the affected country).
+        targets.extend(_place_targets(head, carrier, index))
     location, date = _place_and_date(head, carrier)
     fatalities, injuries = outcomes(head)
     if carrier is not head and fatalities is None:
