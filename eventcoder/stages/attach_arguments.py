@@ -56,7 +56,9 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 ACTOR_ENTS = {"ORG", "GPE", "NORP", "PERSON"}
 # Verbs whose object is the event itself: "carried out an attack", "claimed 150 attacks".
 QUANTITY_NOUNS = {"dozen", "dozens", "hundreds", "scores", "series", "wave", "number", "spate",
-                  "string", "round", "barrage", "volley", "couple", "handful", "thousands"}  # fmt: skip
+                  "string", "round", "barrage", "volley", "couple", "handful", "thousands",
+                  "ton", "tonne", "kg", "kilogram", "barrel", "shipment", "truckload",
+                  "consignment", "package", "worth", "amount", "batch"}  # fmt: skip
 LIGHT_VERBS = {
     "carry", "launch", "conduct", "stage", "mount", "claim", "perpetrate", "order", "unleash",
     "undertake", "step", "resume", "intensify", "escalate", "suspend", "halt", "commit",
@@ -268,6 +270,9 @@ def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
                 return _actors_of(controller[0], index)
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head
+            continue
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+            verb = verb.head.head  # "Syria is willing to withdraw": the copula's subject
             continue
         if verb.dep_ == "acl" and verb.head.dep_ in OBJ and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "issued a declaration demanding ...": the issuer

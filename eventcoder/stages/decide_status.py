@@ -70,6 +70,12 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _modal_reach(chain: list[Token]) -> int:
+    """How far up a modal still governs the trigger: one step further through "of"
+    ("will provide 25,000 tons of aid")."""
+    return 3 if any(t.lower_ == "of" for t in chain[1:3]) else 2
+
+
 def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, str | None]:
     """Return (status, who, cue) for one trigger (``sent``: its sentence, if known)."""
     sent = sent if sent is not None else trigger.sent
@@ -96,7 +102,7 @@ def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, 
                 )
                 if not definite:
                     return "hypothetical", None, child.text
-            if child.dep_ == "aux" and child.lower_ in MODALS and depth <= 2:
+            if child.dep_ == "aux" and child.lower_ in MODALS and depth <= _modal_reach(chain):
                 return "hypothetical", None, child.text
             if child.dep_ == "aux" and child.lower_ == "to" and tok.i == head.i and tok.dep_ in {
                 "advcl", "relcl", "acl"
