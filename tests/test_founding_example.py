@@ -37,6 +37,8 @@ def test_founding_tower22_is_one_attributed_record(events: list[Event]) -> None:
     assert "Kataib Hezbollah" in _names(e.source_actors)
     assert e.mentions >= 3
     assert not e.is_background
+    # The other groups' "operations against the US" are other events, not this attack.
+    assert _names(e.source_actors) == {"Kataib Hezbollah"}
 
 
 def test_founding_soleimani_killing_once_and_background(events: list[Event]) -> None:
@@ -62,6 +64,9 @@ def test_founding_kh_suspension_claimed_once(events: list[Event]) -> None:
     assert len(hits) == 1
     assert hits[0].status == "claimed"
     assert "Kataib Hezbollah" in _names(hits[0].claimed_by)
+    # The 1982 retreat from Lebanon told in the same article is another event.
+    assert not hits[0].is_background
+    assert hits[0].date is None or hits[0].date.start is None or hits[0].date.start.year >= 2023
 
 
 def test_founding_parliament_vote_once(events: list[Event]) -> None:

@@ -80,21 +80,14 @@ def _confidence(trigger: Span, has_actor: bool, has_toll: bool) -> float:
 
 
 def _aggregate(head: Token) -> bool:
-    """Several events, not one: "150 attacks", "dozens of airstrikes", "routinely targeted".
+    """Several events, not one: "150 attacks", "airstrikes", "routinely targeted".
 
-    A bare plural ("killed in grenade attacks") often tells one incident, so only a counted
-    or quantified plural, or a habitual adverb, makes an aggregate.
+    Within one sentence a plural may still tell one incident ("killed in grenade attacks"):
+    merging allows that (merge_mentions), across sentences it does not.
     """
     if any(c.lower_ in HABITUAL for c in head.children):
         return True
-    if head.tag_ not in {"NNS", "NNPS"} or head.lower_.endswith(AGENT_SUFFIXES):
-        return False
-    counted = any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in QUANTIFIERS
-                  for c in head.children)  # fmt: skip
-    quantity_head = head.dep_ == "pobj" and head.head.lower_ == "of" and (
-        head.head.head.lower_ in QUANTITY_WORDS
-    )
-    return counted or quantity_head
+    return head.tag_ in {"NNS", "NNPS"} and not head.lower_.endswith(AGENT_SUFFIXES)
 
 
 def _linked_date(

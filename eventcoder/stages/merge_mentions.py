@@ -90,8 +90,12 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
             and m.acled_sub_event_type != other.acled_sub_event_type
         ):
             return None
-        if m.aggregate != other.aggregate and not (m.bare or other.bare):
+        other_sentence = m.sentence.start != other.sentence.start
+        if m.aggregate != other.aggregate and not (m.bare or other.bare) and other_sentence:
             return None
+        if (other_sentence and m.mode and other.mode and m.mode != other.mode
+                and m.event_type != "ASSAULT"):  # fmt: skip
+            return None  # across sentences a withdrawal is not a ceasefire
         ms, mt = _strong_keys(m.source_actors), _strong_keys(m.target_actors)
         os_, ot = _strong_keys(other.source_actors), _strong_keys(other.target_actors)
         if ms & ot or mt & os_ - mt:
