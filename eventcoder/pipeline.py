@@ -10,15 +10,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import importlib.util
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
 
 from eventcoder.errors import EC016_EMPTY, EC017_DOCUMENT_FAILED
+from eventcoder.kb.load import load_kb
 from eventcoder.records import (
     Article,
     DateRange,
@@ -33,13 +34,16 @@ from eventcoder.stages import (
     attach_arguments,  # noqa: F401  (registers the spaCy factory)
     decide_status,  # noqa: F401
     find_triggers,  # noqa: F401
+    link_actors,
     resolve_places,  # noqa: F401
 )
 from eventcoder.stages.code_events import code_in_context, code_mention
 from eventcoder.stages.collect_mentions import doc_to_mentions
+from eventcoder.stages.infer_doc_date import infer_document_date
 from eventcoder.stages.merge_mentions import merge_mentions
 from eventcoder.stages.normalize import normalize
 from eventcoder.stages.parse import resolve_model_name
+from eventcoder.stages.resolve_dates import is_background, resolve_date
 
 T = TypeVar("T")
 
@@ -58,40 +62,15 @@ COMPONENTS = (
 )
 
 
-def _has_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 @functools.lru_cache(maxsize=2)
 def build_nlp(model: str = "auto", kb_paths: tuple[str, ...] = ()) -> Language:
     """Load the spaCy model and add eventcoder's components (once per process)."""
     nlp = spacy.load(resolve_model_name(model))
-    if _has_module("eventcoder.stages.link_actors"):
-        from eventcoder.stages import link_actors
-
-        kb = None
-        if kb_paths:
-            from pathlib import Path
-
-            from eventcoder.kb.load import load_kb
-
-            kb = load_kb([Path(p) for p in kb_paths])
-        link_actors.add_linker(nlp, kb=kb)
+    kb = load_kb([Path(p) for p in kb_paths]) if kb_paths else None
+    link_actors.add_linker(nlp, kb=kb)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
-
-
-def _date_tools() -> tuple[Any, Any, Any] | None:
-    try:
-        from eventcoder.stages import infer_doc_date, resolve_dates
-    except ImportError:
-        return None
-
-    return resolve_dates.resolve_date, resolve_dates.is_background, infer_doc_date.infer_document_date
 
 
 def _shift(value: T, offset: int, doc_id: str) -> T:
@@ -131,10 +110,6 @@ def chunks(text: str, size: int) -> list[tuple[int, str]]:
 def _resolve_dates(
     mentions: list[EventMention], doc_date: dt.date | None, settings: Settings
 ) -> list[EventMention]:
-    tools = _date_tools()
-    if tools is None:
-        return mentions
-    resolve_date, is_background, _ = tools
     out = []
     for m in mentions:
         date: DateRange | None = m.date
@@ -161,8 +136,7 @@ def _resolve_dates(
 def _document_date(article: Article) -> DocumentDate | None:
     if article.date is not None:
         return article.date
-    tools = _date_tools()
-    return tools[2](article.text) if tools is not None else None
+    return infer_document_date(article.text)
 
 
 def run(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Status = Literal["asserted", "reported", "claimed", "attributed", "hypothetical", "negated"]
@@ -236,7 +236,6 @@ class DocumentResult:
     error: str | None = None  # a coded error message when the document failed
     origin: str = ""
     words: int = 0
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def _jsonable(value: Any) -> Any:

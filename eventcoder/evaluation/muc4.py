@@ -22,34 +22,17 @@ from eventcoder.evaluation.labels import LabelMaps, as_list
 from eventcoder.evaluation.matching import Filler, exact_match, lenient_match, match_slot
 from eventcoder.evaluation.metrics import classification_scores, multilabel_scores, prf
 from eventcoder.evaluation.report import ErrorExample, Section, snippet
+from eventcoder.kb.schema import ACTOR_TYPES
 from eventcoder.records import ActorRef, Event
 
 TASK = "muc4"
 REQUIRED_GOLD = ("relevant", "events")
 ROLES = ("perp_individuals", "perp_organizations", "physical_targets", "victims", "weapons")
-# KB actor types that name an organisation or institution rather than people; an actor
-# with any other type, or none (a plain description such as "gunmen"), counts as people.
-_ORGISH = frozenset(
-    {
-        "state",
-        "government",
-        "military",
-        "police",
-        "parliament",
-        "intelligence",
-        "armed group",
-        "militia",
-        "political party",
-        "movement",
-        "coalition",
-        "igo",
-        "ngo",
-        "media",
-        "company",
-        "religious",
-        "region",
-    }
-)
+# An actor whose knowledge-base type is an organisation or institution counts as an
+# organisation; people types, or no type (a plain description such as "gunmen"), count as
+# people. ("organization" is the linker's guess for an unknown named group.)
+_PEOPLE = frozenset({"person", "civilians", "protesters", "rioters"})
+_ORGISH = frozenset(ACTOR_TYPES) - _PEOPLE
 
 
 def _fillers(items: Any, key: str = "strings") -> list[Filler]:

@@ -33,7 +33,6 @@ class TriggerEntry:
     cameo: str | None
     acled: str | None
     needs_actor: bool
-    refine: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,6 @@ def triggers() -> tuple[TriggerEntry, ...]:
             cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
             acled=raw.get("acled"),
             needs_actor=raw.get("needs") == "actor",
-            refine=tuple(raw.get("refine", ())),
         )
         problems = []
         if entry.id in seen:

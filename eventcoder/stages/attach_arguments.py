@@ -38,9 +38,7 @@ class ArgumentFrame:
     fatalities: Count | None = None
     injuries: Count | None = None
     instrument: str | None = None
-    instrument_entry: int | None = None  # index into lexicon.instruments()
     instrument_hint: str | None = None  # a weapon named in the sentence (coding only)
-    governor: str | None = None  # lemma of the light verb that carries a noun trigger
 
 
 if not Span.has_extension("frame"):
@@ -352,12 +350,13 @@ DELIVERY_VERBS = {"use", "fire", "launch", "detonate", "drop", "hurl", "throw", 
                   "deploy", "employ", "lob", "set", "explode", "shoot"}  # fmt: skip
 
 
-def _instrument(
-    trigger: Span, head: Token, sentence: Span | None = None
-) -> tuple[str | None, int | None]:
+def _instrument(trigger: Span, head: Token) -> str | None:
+    """The weapon named in the trigger's own phrase, its "with/using" phrase or its subject."""
     tokens = list(trigger) + list(head.doc[head.left_edge.i : head.i])
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"with", "using", "by", "from"} or child.dep_ in {"nsubj", "agent"} or child.dep_ == "dobj" and head.lemma_.lower() in DELIVERY_VERBS:
+        instrumental = child.dep_ == "prep" and child.lower_ in {"with", "using", "by", "from"}
+        delivered = child.dep_ == "dobj" and head.lemma_.lower() in DELIVERY_VERBS
+        if instrumental or delivered or child.dep_ in {"nsubj", "agent"}:
             tokens.extend(child.subtree)
     return _instrument_in(tokens)
 
@@ -367,21 +366,21 @@ def _instrument_hint(trigger: Span, sentence: Span | None) -> str | None:
     village, killing six"): a hint for coding, not evidence of the event's instrument."""
     if sentence is None or not _is_violent(trigger):
         return None
-    return _instrument_in(list(sentence))[0]
+    return _instrument_in(list(sentence))
 
 
 def _is_violent(trigger: Span) -> bool:
     return trigger._.trigger is not None and trigger._.trigger.type == "ASSAULT"
 
 
-def _instrument_in(tokens: list[Token]) -> tuple[str | None, int | None]:
+def _instrument_in(tokens: list[Token]) -> str | None:
     words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
-    for index, entry in enumerate(instruments()):
+    for entry in instruments():
         for w in entry.words:
             if w in words or (" " in w and w in text):
-                return entry.instrument, index
-    return None, None
+                return entry.instrument
+    return None
 
 
 
@@ -434,7 +433,6 @@ def frame_for(
     sources: list[ActorRef] = []
     targets: list[ActorRef] = []
     carrier = head  # the verb that carries a nominal trigger, when there is one
-    governor: str | None = None
     violent = trigger._.trigger is not None and trigger._.trigger.type == "ASSAULT"
     if head.pos_ in {"VERB", "AUX"}:
         sources = _subject_of(head, index)
@@ -494,18 +492,15 @@ def frame_for(
             role = head.head.head  # "dozens of airstrikes" plays the role of "airstrikes"
         if role.dep_ in OBJ and role.head.lemma_.lower() in LIGHT_VERBS:
             carrier = role.head
-            governor = carrier.lemma_.lower()
             if not sources:
                 sources = _subject_of(carrier, index)
         elif head.dep_ == "pobj" and head.head.lower_ == "behind" and head.head.head.pos_ == "AUX":
             carrier = head.head.head  # "the group was behind the strike"
-            governor = "behind"
             if not sources:
                 sources = _subject_of(carrier, index)
         elif head.dep_ == "pobj" and head.head.head.lemma_.lower() == "responsible":
             copula = head.head.head.head  # "KH was responsible for the attack"
             carrier = copula
-            governor = "responsible"
             if not sources:
                 sources = _subject_of(copula, index)
         elif head.dep_ in {"nsubj", "nsubjpass"}:
@@ -536,7 +531,7 @@ def frame_for(
     fatalities, injuries = outcomes(head)
     if carrier is not head and fatalities is None:
         fatalities, injuries = outcomes(carrier)[0], injuries or outcomes(carrier)[1]
-    instrument, instrument_entry = _instrument(trigger, head, sentence)
+    instrument = _instrument(trigger, head)
     hint = instrument or _instrument_hint(trigger, sentence)
     return ArgumentFrame(
         source_actors=tuple(_dedupe(sources)),
@@ -546,9 +541,7 @@ def frame_for(
         fatalities=fatalities,
         injuries=injuries,
         instrument=instrument,
-        instrument_entry=instrument_entry,
         instrument_hint=hint,
-        governor=governor,
     )
 
 
