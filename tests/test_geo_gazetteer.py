@@ -11,6 +11,8 @@ from eventcoder.errors import GazetteerError
 from eventcoder.geo.gazetteer import (
     FEATURES,
     SUPPLEMENT,
+    WORLD_ADMIN1,
+    WORLD_ADMIN1_SOURCE,
     GeoNamesGazetteer,
     default_gazetteer,
     distance_km,
@@ -162,3 +164,35 @@ def test_gazetteer_user_file_adds_places(tmp_path: Path) -> None:
 def test_gazetteer_unknown_city_file_is_an_error() -> None:
     with pytest.raises(GazetteerError, match="unknown city file"):
         GeoNamesGazetteer(cities="cities42")
+
+
+def test_gazetteer_world_admin1_regions_resolve(gaz: GeoNamesGazetteer) -> None:
+    # Regions outside the hand-written US/CA/AU list come from the world file.
+    helmand = [p for p in gaz.lookup("Helmand") if p.feature == "admin1"]
+    assert [(p.country, p.admin1) for p in helmand] == [("AFG", "Helmand")]
+    assert 29.0 < helmand[0].lat < 33.0 and 62.0 < helmand[0].lon < 66.0
+    assert any(p.feature == "admin1" and p.country == "NGA" for p in gaz.lookup("Borno State"))
+    # A city now names its region, so events carry ACLED's admin1 outside the US too.
+    mosul = next(p for p in gaz.lookup("Mosul") if p.country == "IRQ")
+    assert mosul.admin1 == "Nīnawá"
+
+
+def test_gazetteer_world_admin1_keeps_cities_and_skips_ordinary_words(
+    gaz: GeoNamesGazetteer,
+) -> None:
+    # "Kandahar" is the city far more often than the province of the same name.
+    assert {p.feature for p in gaz.lookup("Kandahar") if p.country == "AFG"} == {"city"}
+    # "Western", "Central", "Plateau" name regions in some countries but are ordinary words.
+    for word in ("Western", "Central", "Plateau", "Unity"):
+        assert not [p for p in gaz.lookup(word) if p.source == WORLD_ADMIN1_SOURCE], word
+    # Hand-written regions are not doubled by the world file.
+    assert len([p for p in gaz.lookup("California") if p.feature == "admin1"]) == 1
+
+
+def test_gazetteer_world_admin1_file_is_well_formed() -> None:
+    lines = WORLD_ADMIN1.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ["iso3", "geonames_code", "name", "lat", "lon", "aliases"]
+    for line in lines[1:]:
+        iso3, code, name, lat, lon, _aliases = line.split("\t")
+        assert len(iso3) == 3 and "." in code and name
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180

