@@ -190,6 +190,7 @@ class EventMention:
     status_cue: str | None = None  # the word that decided the status ("if", "will", "claimed")
     anaphoric: bool = False  # a definite singular noun with no actor ("the strike"): refers back
     instrument_hint: str | None = None  # a weapon named in the sentence: refines codes only
+    context_location: Location | None = None  # where the surrounding text places it (fallback)
 
 
 @dataclass(frozen=True, slots=True)

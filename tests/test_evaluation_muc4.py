@@ -138,3 +138,27 @@ def test_muc4_relevance_roles_counts_status(tmp_path: Path) -> None:
     # status: m1 attributed = attributed; m4 threatened -> hypothetical, no prediction -> 1/2
     assert m["status.accuracy"] == 0.5
     assert m["place_finest.exact_accuracy"] == 1.0
+
+
+def test_muc4_event_country_accuracy(tmp_path: Path) -> None:
+    def located(i: int, country: str, finest: str) -> dict[str, Any]:
+        where = [{"name": [country], "kind": None}, {"name": [finest], "kind": ["CITY"]}]
+        return _doc(i, [_template("ATTACK", location=where)])
+
+    gold = write_jsonl(
+        tmp_path / "g.jsonl",
+        [located(1, "EL SALVADOR", "SAN MIGUEL"), located(2, "PERU", "LIMA"), _doc(3, [])],
+    )
+    preds = write_jsonl(
+        tmp_path / "p.jsonl",
+        [
+            event("m1", acled="Attack", place="San Miguel", country="SLV"),  # right country
+            event("m2", acled="Attack", country="COL"),  # wrong country, no finest place
+            event("m3", acled="Attack", country="PER"),  # irrelevant doc: not scored
+        ],
+    )
+    m = evaluate(
+        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
+    ).flat()
+    assert m["place_country.accuracy"] == 0.5
+    assert m["place_finest.exact_accuracy"] == 0.5

@@ -92,6 +92,26 @@ def test_resolve_places_objects_of_place_verbs_stay_literal(nlp: Language) -> No
     assert found["Russia"].literal is False
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "literal"),
+    [
+        ("Mexico's agricultural production fell sharply last year.", "Mexico", True),
+        ("Officials blamed Mexico's response to the crisis.", "Mexico", False),
+        ("The tariffs hurt American factories, workers said.", "American", True),
+        ("The American ambassador left the meeting early.", "American", False),
+        ("He thanked the people of Vietnam for their support.", "Vietnam", False),
+        ("The city of Mosul was quiet on Monday.", "Mosul", True),
+        ("Direct flights between Harare and London resumed.", "Harare", True),
+        ("Relations between Chile and Peru improved.", "Chile", False),
+    ],
+)
+def test_resolve_places_located_things_and_roles(
+    nlp: Language, text: str, name: str, literal: bool
+) -> None:
+    _, tops = _tops(nlp, text)
+    assert _by_text(tops)[name].literal is literal
+
+
 def test_resolve_places_dateline_is_a_literal_place(nlp: Language) -> None:
     _, tops = _tops(nlp, "SAN DIEGO (AP) - Firefighters contained a blaze on Monday.")
     found = _by_text(tops)
@@ -292,3 +312,51 @@ def test_resolve_places_geowebnews_floor(eval_dir: Path) -> None:
     assert report["recognition_all_overlap"]["F1"] >= 0.87
     assert report["resolution"]["acc_at_161km"] >= 0.83
     assert report["timing"]["places_share_of_spacy"] < 0.10
+
+
+def test_resolve_places_context_location_from_the_paragraph() -> None:
+    from eventcoder import extract
+
+    text = (
+        "Heavy fighting was reported in Mosul on Sunday, witnesses said. "
+        "Gunmen later shot dead two shopkeepers, police said."
+    )
+    shots = [e for e in extract(text, date="2024-03-05") if "shopkeepers" in e.evidence[0].text]
+    assert shots and shots[0].location is not None
+    loc = shots[0].location
+    # Taken from an earlier sentence: only "near" the city (ACLED geo-precision 2).
+    assert (loc.name, loc.country, loc.precision) == ("Mosul", "IRQ", 2)
+    assert text[loc.start : loc.end] == "Mosul"
+
+
+def test_resolve_places_context_location_from_territorial_actors() -> None:
+    from eventcoder import extract
+
+    text = "Guatemalan army troops killed nine peasants by mistake on Monday."
+    (event,) = extract(text, date="1989-08-21")
+    assert event.location is not None
+    assert (event.location.country, event.location.precision) == ("GTM", 3)
+    assert text[event.location.start : event.location.end] == "Guatemalan army troops"
+
+
+def test_resolve_places_context_location_never_places_background_history() -> None:
+    from eventcoder import extract
+
+    text = (
+        "Iraqi officials met in Baghdad on Monday to discuss the budget.\n\n"
+        "In 1982, a suicide bomber killed 241 Marines at the barracks."
+    )
+    old = [e for e in extract(text, date="2024-03-05") if e.is_background]
+    assert old and all(e.location is None for e in old)
+
+
+def test_resolve_places_place_describing_a_person_is_not_the_event_place() -> None:
+    from eventcoder import extract
+
+    text = (
+        "Two engineers, Mario Rossi of Rome and Luca Bianchi of Milan, were kidnapped on "
+        "Monday, police said at a news conference in Cali."
+    )
+    (event,) = extract(text, date="1989-08-21")
+    # The nearest place to "kidnapped" is Milan, but it says where a man is from.
+    assert event.location is not None and event.location.name == "Cali"

@@ -6,6 +6,7 @@ one-to-one against the pooled predictions; optional fillers are neither missed n
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -144,6 +145,7 @@ def score(
     st_g: list[str] = []
     st_p: list[str | None] = []
     place = [0, 0, 0]  # finest place exact, lenient, total
+    country = [0, 0]  # event country right, total
     for r in records:
         gevents = [e for e in r.gold["events"] if isinstance(e, dict)]
         events = _relevant_events(predictions.get(r.id, ()), sec)
@@ -226,9 +228,19 @@ def score(
                 for e in gevents
                 if e.get("location")
             ]
+            countries = {
+                code
+                for e in gevents
+                if e.get("location")
+                for n in (e.get("location") or [])[0].get("name") or []
+                if (code := _country_code(str(n)))
+            }
+            top = rank_events(events)[0] if events else None
+            loc = top.location if top else None
+            if countries:
+                country[1] += 1
+                country[0] += bool(loc and loc.country in countries)
             if finest:
-                top = rank_events(events)[0] if events else None
-                loc = top.location if top else None
                 guess = [s for s in (loc.text, loc.name) if s] if loc else []
                 alts = [a for f in finest for a in f]
                 place[2] += 1
@@ -311,4 +323,22 @@ def score(
             place[2],
         )
     )
+    sections.append(
+        Section(
+            "place_country",
+            {"accuracy": country[0] / country[1] if country[1] else None},
+            country[1],
+            None,
+            "the salient event's country against the key's country (relevant documents)",
+        )
+    )
     return TaskResult(tuple(sections), tuple(errors))
+
+
+@functools.lru_cache(maxsize=64)
+def _country_code(name: str) -> str | None:
+    """ISO-3 code of a country named in the key ("EL SALVADOR" -> SLV), else None."""
+    from eventcoder.geo.gazetteer import default_gazetteer
+
+    found = [p for p in default_gazetteer().lookup(name) if p.feature == "country"]
+    return found[0].country if found else None

@@ -40,6 +40,7 @@ def event(
     injuries: int | None = None,
     instrument: str | None = None,
     place: str | None = None,
+    country: str | None = None,
     confidence: float = 0.5,
     mentions: int = 1,
 ) -> dict[str, Any]:
@@ -58,7 +59,9 @@ def event(
         "acled_sub_event_type": acled,
         "source_actors": actors(sources),
         "target_actors": actors(targets),
-        "location": {"text": place} if place else None,
+        "location": {"text": place or country or "", "country": country}
+        if place or country
+        else None,
         "fatalities": count(deaths),
         "injuries": count(injuries),
         "instrument": instrument,

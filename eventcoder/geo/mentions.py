@@ -38,6 +38,27 @@ PLACE_NOUNS = frozenset(
     intersection campus resort clinic venue hotel hospital school mall stadium community
     communities""".split()  # noqa: SIM905
 )
+# Head nouns of things that are located in a place: "China's economy", "American factories",
+# "Mexico's agricultural production" describe the place itself (GeoWebNews: literal modifier).
+LOCATED_NOUNS = frozenset(
+    """economy market markets industry industries sector factory factories plant plants farm
+    farms mine mines production pollution growth history development infrastructure road roads
+    highway railway shore shores jail jails prison prisons job jobs worker workers business
+    businesses tourism agriculture grid site sites war activity weather climate landscape
+    housing hospitals schools universities towns cities villages farmland oil gas water
+    air""".split()  # noqa: SIM905
+)
+# "the people of Vietnam", "Crown Prince of Dubai", "the interests of China": an "of" phrase
+# under a person, a role or an institution names a polity, not a place.
+ROLE_OF_NOUNS = frozenset(
+    """people citizens government governments president presidents prince princess king queen
+    ruler rulers emperor chancellor minister ministers director general ambassador
+    ambassadors embassy consul envoy leader leaders leadership interest interests success
+    recognition law laws constitution representative representatives delegation delegations
+    republic kingdom parliament authorities authority sovereignty""".split()  # noqa: SIM905
+)
+# "flights between A and B", "the border with X": a path or an edge joins places.
+PATH_NOUNS = frozenset({"flight", "flights", "border", "route", "routes", "road", "corridor"})
 # Verbs whose object is a place: movement, control and attack.
 PLACE_VERBS = frozenset(
     """visit enter leave invade attack hit strike bomb shell raid storm reach cross tour flee
@@ -130,20 +151,29 @@ def country_code(gaz: Gazetteer, word: str) -> str | None:
     return None
 
 
-def mislabelled_place(span: Span, gaz: Gazetteer) -> bool:
-    """Whether an ORG/PERSON/NORP entity is really a place the model mislabelled."""
+def mislabelled_place(span: Span, gaz: Gazetteer, label: str | None = None) -> bool:
+    """Whether an ORG/PERSON/NORP entity is really a place the model mislabelled.
+
+    ``label`` is the entity's label (a trimmed span has none of its own).
+    """
+    label = label or span.label_
     places = gaz.lookup(span.text)
     if any(p.feature in STRONG_FEATURES for p in places):
         return True
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    if places and prev is not None and prev.text.lower() in EVENT_PREPS | {"from", "to", "into"}:
+    # "in Houston", "from Kabul"; a person's name after "to" or "for" stays a person's
+    # ("according to Davis", "a resemblance to Allen").
+    preps = EVENT_PREPS | {"from"} if label == "PERSON" else EVENT_PREPS | {"from", "to", "into"}
+    if places and prev is not None and prev.text.lower() in preps:
         return True
-    if span.label_ == "PERSON" or len(span.text) <= 2:
-        return False  # a person's name that is also a city's needs a preposition ("in Houston")
+    if len(span.text) <= 2:
+        return False
+    # A person's name that is also a town's needs a preposition ("in Houston"); only a big
+    # city's name is taken as the city ("Peshawar" mislabelled a person).
+    least = 500_000 if label == "PERSON" else 100_000
     query = normalize(span.text)
     return any(
-        p.feature == "city" and p.population >= 100_000 and normalize(p.name) == query
-        for p in places
+        p.feature == "city" and p.population >= least and normalize(p.name) == query for p in places
     )
 
 
@@ -372,7 +402,7 @@ def select_spans(doc: Doc, gaz: Gazetteer, nlp: Language | None) -> list[Span]:
         if span is None:
             continue
         if ent.label_ in PLACE_LABELS or (
-            ent.label_ in MISLABELLED and mislabelled_place(span, gaz)
+            ent.label_ in MISLABELLED and mislabelled_place(span, gaz, ent.label_)
         ):
             found.append(span)
     found.extend(gazetteer_matches(doc, gaz, nlp))
@@ -404,7 +434,7 @@ def is_literal(span: Span) -> bool:
         return False
     # 1. "Tehran's response": a possessive, unless what is possessed is a place ("Iraq's capital").
     if nxt is not None and nxt.tag_ == "POS":
-        return root.head.lemma_.lower() in PLACE_NOUNS
+        return root.head.lemma_.lower() in PLACE_NOUNS | LOCATED_NOUNS
     # 2. "Washington said", "Iran launched": the subject of an agentive verb.
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return root.head.lemma_.lower() in LOCATIVE_VERBS
@@ -412,13 +442,20 @@ def is_literal(span: Span) -> bool:
     if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head
         if head.i >= span.end and head.ent_type_ not in PLACE_LABELS:
-            return head.lemma_.lower() in PLACE_NOUNS
+            return head.lemma_.lower() in PLACE_NOUNS | LOCATED_NOUNS
     # 4. "urged Iran", "gave Russia": the object of a verb that does not go to, act on or
     # happen at a place; "invaded Ukraine", "shelled Kharkiv", "visited Paris" stay literal.
     if root.dep_ in ("dobj", "dative") and root.head.pos_ == "VERB":
         return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
     # 5. "talks with Iran", "sanctions against Russia", "backed by Tehran".
-    return not (root.dep_ == "pobj" and root.head.text.lower() in ASSOCIATIVE_PREPS)
+    if root.dep_ == "pobj":
+        prep = root.head
+        governor = prep.head.lemma_.lower()
+        if prep.lower_ == "of":
+            return governor not in ROLE_OF_NOUNS
+        if prep.lower_ in ASSOCIATIVE_PREPS:
+            return governor in PATH_NOUNS
+    return True
 
 
 def _inside_larger_entity(span: Span) -> bool:

@@ -207,6 +207,8 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 source_actors=sources,
                 target_actors=frame.target_actors,
                 location=_location(trigger, frame.location),
+                context_location=trigger._.context_location
+                if trigger.has_extension("context_location") else None,
                 date=frame.date,
                 fatalities=frame.fatalities,
                 injuries=frame.injuries,

@@ -13,12 +13,13 @@ Figures follow ACLED's conservative rule: the lowest well-defined count is kept.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from eventcoder.records import ActorRef, Count, Event, EventMention
+from eventcoder.records import ActorRef, Count, Event, EventMention, Location
 
 STATUS_RANK = {"claimed": 0, "attributed": 1, "asserted": 2, "reported": 3,
                "hypothetical": 4, "negated": 5}  # fmt: skip
@@ -129,7 +130,7 @@ def duplicate_paragraphs(text: str) -> dict[int, int]:
     first_of: dict[str, int] = {}
     by_word: dict[str, list[int]] = {}
     for j, para in enumerate(paragraphs):
-        words = {w.strip('.,;:"\'()').lower() for w in para.split()}
+        words = {w.strip(".,;:\"'()").lower() for w in para.split()}
         words = {w for w in words if len(w) > 3}
         if len(para.split()) < 8:
             continue
@@ -232,6 +233,9 @@ def _to_event(c: _Cluster) -> Event:
     dated = next((m.date for m in ms if m.date and m.date.start), None) or next(
         (m.date for m in ms if m.date), None
     )
+    background = any(m.is_background for m in ms if m.date and m.date.start) or all(
+        m.is_background for m in ms
+    )
     return Event(
         event_id=f"ev_{digest}",
         doc_id=first.doc_id,
@@ -242,7 +246,7 @@ def _to_event(c: _Cluster) -> Event:
         acled_sub_event_type=specific.acled_sub_event_type or lead.acled_sub_event_type,
         source_actors=_union([m.source_actors for m in ms]),
         target_actors=_union([m.target_actors for m in ms]),
-        location=next((m.location for m in ms if m.location), None),
+        location=_location(ms, lead, background),
         date=dated,
         fatalities=_conservative([m.fatalities for m in ms]),
         injuries=_conservative([m.injuries for m in ms]),
@@ -250,11 +254,32 @@ def _to_event(c: _Cluster) -> Event:
         status=status_m.status,
         claimed_by=_union([m.claimed_by for m in ms]),
         attributed_by=_union([m.attributed_by for m in ms]),
-        is_background=any(m.is_background for m in ms if m.date and m.date.start) or (
-            all(m.is_background for m in ms)
-        ),
+        is_background=background,
         evidence=tuple(evidence),
         mentions=len(ms),
         confidence=round(min(1.0, max(m.confidence for m in ms) + 0.05 * (len(ms) - 1)), 3),
         coder=lead.coder.split(":")[0],
     )
+
+
+def _location(ms: list[EventMention], lead: EventMention, background: bool) -> Location | None:
+    """The event's own place (a resolved one first); else, for a current event, where the
+    text around it places it (its sentence, paragraph or the document's main country).
+
+    History retold as background is never placed by today's context. An own place the
+    gazetteer lacks ("a peasant village") keeps its words and takes the context's country.
+    """
+    resolved = next((m.location for m in ms if m.location and m.location.name), None)
+    if resolved is not None:
+        return resolved
+    own = next((m.location for m in ms if m.location), None)
+    context = None
+    if not background:
+        context = next(
+            (m.context_location for m in (lead, *ms) if m.context_location is not None), None
+        )
+    if own is None:
+        return context
+    if own.country is None and context is not None and context.country:
+        return dataclasses.replace(own, country=context.country)
+    return own

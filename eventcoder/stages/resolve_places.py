@@ -25,10 +25,18 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.geo.gazetteer import Gazetteer, Place, default_gazetteer, distance_km, normalize
+from eventcoder.geo.gazetteer import (
+    WORLD_ADMIN1_SOURCE,
+    Gazetteer,
+    Place,
+    default_gazetteer,
+    distance_km,
+    normalize,
+)
 from eventcoder.geo.mentions import (
     EVENT_PREPS,
     FACILITY,
+    LOCATED_NOUNS,
     PLACE_NOUNS,
     border_spans,
     demonym_spans,
@@ -37,7 +45,7 @@ from eventcoder.geo.mentions import (
     name_like,
     select_spans,
 )
-from eventcoder.records import Article, Location, Toponym
+from eventcoder.records import ActorRef, Article, Location, Toponym
 
 # ACLED geo-precision of a place by kind: 1 a town or a point, 3 a region or larger.
 FEATURE_PRECISION = {
@@ -56,6 +64,9 @@ FEATURE_PRECISION = {
 # Prior score by kind; a city scores 4 + log10(population) (about 8 to 11).
 FEATURE_PRIOR = {"country": 20.0, "admin1": 12.0, "border": 16.0}
 SUPPLEMENT_PRIOR = 15.0
+# A region from the world file scores like a city of a million: below the hand-written
+# regions, and a region named like a big foreign city needs the document's context to win.
+WORLD_ADMIN1_PRIOR = 10.0
 ALIAS_PENALTY = 1.5  # matched an alternate name, not the preferred one
 CONTEXT_BONUS = 2.0  # the candidate lies in a country the document is about
 NEAR_BONUS = 2.0  # the candidate is near another place resolved in the document
@@ -120,6 +131,8 @@ def _prior(place: Place, query: str) -> float:
         score = FEATURE_PRIOR["country"]
     elif place.source.endswith("(shared name)"):
         score = 9.0  # "Washington", "New York": the state only with context
+    elif place.source == WORLD_ADMIN1_SOURCE:
+        score = WORLD_ADMIN1_PRIOR
     elif place.feature == "city":
         score = 4.0 + math.log10(place.population + 1)
     elif place.place_id.startswith("supplement:"):
@@ -309,7 +322,8 @@ def find_toponyms(
     taken |= {i for span, _ in kept_border for i in range(span.start, span.end)}
     for span, place in demonym_spans(doc, gaz, taken):
         # An adjective names the country as a place only before a place noun.
-        literal = span.root.head.lemma_.lower() in PLACE_NOUNS and span.root.dep_ == "amod"
+        head = span.root.head.lemma_.lower()
+        literal = span.root.dep_ == "amod" and head in PLACE_NOUNS | LOCATED_NOUNS
         out.append(_toponym(article.doc_id, span, place, literal, None))
     for span, (a, b) in kept_border:
         out.append(_border_toponym(article.doc_id, span, a, b, gaz))
@@ -419,17 +433,7 @@ def resolve_event_location(doc: Doc, trigger: Span, toponyms: list[Toponym]) -> 
     if best is None:
         return None
     _, top, precision = best
-    return Location(
-        text=top.text,
-        name=top.name,
-        country=top.country,
-        admin1=top.admin1,
-        lat=top.lat,
-        lon=top.lon,
-        precision=precision if top.name else None,
-        start=top.start,
-        end=top.end,
-    )
+    return _as_location(top, precision if top.name else None)
 
 
 def _apposition(
@@ -502,12 +506,158 @@ def _event_precision(top: Toponym, span: Span, prep: Token | None) -> int:
     return base
 
 
+def context_location(
+    doc: Doc, trigger: Span, toponyms: list[Toponym], focus: Location | None, gaz: Gazetteer
+) -> Location | None:
+    """Where the text around an event places it, when its own arguments do not.
+
+    In order: the nearest literal, resolved place in the trigger's sentence; else the nearest
+    one earlier in its paragraph; else the country of the event's own territorial actors
+    ("Salvadoran soldiers", the FMLN); else ``focus``, the document's main country. A city taken
+    from context is only "near" (ACLED geo-precision 2); ``start``/``end`` point at the
+    mention used, so a reader can check it.
+    """
+    sent = trigger.sent
+    here = trigger.start_char
+    para_start = doc.text.rfind("\n\n", 0, here) + 1
+    placed = [t for t in toponyms if t.literal and t.name and t.country and t.lat is not None]
+    in_sentence = [
+        t for t in placed if sent.start_char <= t.start < sent.end_char and _locative(doc, t)
+    ]
+    if in_sentence:
+        top = min(in_sentence, key=lambda t: abs(t.start - here))
+        return _as_location(top, FEATURE_PRECISION.get(top.feature or "", 3))
+    actors = _actor_country(trigger, gaz)
+    if actors is not None:
+        return actors
+    before = [t for t in placed if para_start <= t.start < sent.start_char and _locative(doc, t)]
+    if before:
+        top = before[-1]
+        return _as_location(top, max(2, FEATURE_PRECISION.get(top.feature or "", 3)))
+    return focus
+
+
+# Actors tied to a territory: where they act is, most often, their own country.
+TERRITORIAL = frozenset(
+    {
+        "government",
+        "military",
+        "police",
+        "armed group",
+        "militia",
+        "parliament",
+        "civilians",
+        "political party",
+        "rebel group",
+    }
+)
+# For attacks the victims' country comes first; otherwise the actors'.
+TARGET_FIRST = frozenset({"ASSAULT", "COERCE"})
+
+
+def _actor_country(trigger: Span, gaz: Gazetteer) -> Location | None:
+    frame = trigger._.frame if trigger.has_extension("frame") else None
+    entry = trigger._.trigger if trigger.has_extension("trigger") else None
+    if frame is None:
+        return None
+    groups = [frame.source_actors, frame.target_actors]
+    if entry is not None and entry.type in TARGET_FIRST:
+        groups.reverse()
+    for actors in groups:
+        for actor in actors:
+            if actor.actor_type not in TERRITORIAL or not actor.country:
+                continue
+            place = gaz.country(actor.country)
+            if place is not None:
+                return Location(
+                    text=actor.text,
+                    name=place.name,
+                    country=actor.country,
+                    lat=round(place.lat, 5),
+                    lon=round(place.lon, 5),
+                    precision=3,
+                    start=actor.start,
+                    end=actor.end,
+                )
+    return None
+
+
+def main_country(
+    toponyms: list[Toponym],
+    actors: Iterable[ActorRef],
+    gaz: Gazetteer,
+    demonyms: Iterable[tuple[str, int, int, str]] = (),
+) -> Location | None:
+    """The country a document names most, at precision 3: its places, its territorial actors
+    and the demonyms no span took ("salvadoran" in text that lost its capitals), each
+    ``(country, start, end, text)``. Ties go to the country named first; the location's text
+    and offsets are that first mention.
+    """
+    mentions = [(t.country, t.start, t.end, t.text) for t in toponyms if t.country]
+    mentions += [
+        (a.country, a.start, a.end or a.start, a.text)
+        for a in actors
+        if a.country and a.start is not None and a.actor_type in TERRITORIAL | {"state"}
+    ]
+    mentions += demonyms
+    if not mentions:
+        return None
+    counts = Counter(m[0] for m in mentions)
+    first: dict[str, tuple[str, int, int, str]] = {}
+    for m in sorted(mentions, key=lambda m: m[1]):
+        first.setdefault(m[0], m)
+    code = max(counts, key=lambda c: (counts[c], -first[c][1]))
+    place = gaz.country(code)
+    if place is None:
+        return None
+    _, start, end, text = first[code]
+    return Location(
+        text=text,
+        name=place.name,
+        country=code,
+        lat=round(place.lat, 5),
+        lon=round(place.lon, 5),
+        precision=3,
+        start=start,
+        end=end,
+    )
+
+
+def _locative(doc: Doc, top: Toponym) -> bool:
+    """The place is the object of a locative preposition ("in X", "near X", "at X").
+
+    A place elsewhere in a sentence often describes a person or a group ("Mario Accurso of
+    Rome", "the Medellin cartel"), not where anything happened.
+    """
+    span = doc.char_span(top.start, top.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in EVENT_PREPS
+
+
+def _as_location(top: Toponym, precision: int | None) -> Location:
+    return Location(
+        text=top.text,
+        name=top.name,
+        country=top.country,
+        admin1=top.admin1,
+        lat=top.lat,
+        lon=top.lon,
+        precision=precision,
+        start=top.start,
+        end=top.end,
+    )
+
+
 if not Span.has_extension("location"):
     Span.set_extension("location", default=None)
+if not Span.has_extension("context_location"):
+    Span.set_extension("context_location", default=None)
 
 
 class PlaceResolver:
-    """spaCy component: set ``span._.location`` on every trigger from its own arguments."""
+    """spaCy component: set ``span._.location`` on every trigger from its own arguments,
+    and ``span._.context_location`` from the text around it (used when it has none)."""
 
     def __init__(self, name: str, gazetteer: Gazetteer | None = None) -> None:
         self.name = name
@@ -517,17 +667,28 @@ class PlaceResolver:
         triggers = list(doc.spans.get("triggers", []))
         if not triggers:
             return doc
-        toponyms = find_toponyms(Article(doc_id="", text=doc.text), doc=doc,
-                                 gazetteer=self.gazetteer)  # fmt: skip
+        gaz = self.gazetteer if self.gazetteer is not None else default_gazetteer()
+        toponyms = find_toponyms(Article(doc_id="", text=doc.text), doc=doc, gazetteer=gaz)
+        actors = [span._.actor for span in doc.spans.get("actors", []) if span._.actor]
+        spanned = {i for t in toponyms for i in range(t.start, t.end)}
+        demonyms = [
+            (code, token.idx, token.idx + len(token), token.text)
+            for token in doc
+            if token.pos_ in ("ADJ", "PROPN")
+            and token.idx not in spanned
+            and (code := gaz.demonym(token.text))
+        ]
+        focus = main_country(toponyms, actors, gaz, demonyms)
         for trigger in triggers:
             trigger._.location = resolve_event_location(doc, trigger, toponyms)
+            trigger._.context_location = context_location(doc, trigger, toponyms, focus, gaz)
         return doc
 
 
 @Language.factory(
     "eventcoder_place_resolver",
     requires=["doc.spans", "doc.ents", "token.dep"],
-    assigns=["span._.location"],
+    assigns=["span._.location", "span._.context_location"],
 )
 def make_place_resolver(nlp: Language, name: str) -> PlaceResolver:
     """Build the place resolver over the default gazetteer."""
