@@ -36,6 +36,12 @@ PERSON_NOUNS = {
     "colonel", "captain", "lieutenant", "sergeant", "major", "agent", "bodyguard", "son",
     "daughter", "wife", "husband", "brother", "sister", "father", "mother", "minister",
 }  # fmt: skip
+# Titles before a name ("Dr Jose Antonio Rodriguez", "Senator Galan"): the phrase is a person.
+TITLES = {
+    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "senator", "president", "attorney",
+    "governor", "ambassador", "archbishop", "bishop", "rev", "rev.", "reverend", "sister",
+    "professor", "congressman", "deputy", "sheikh", "imam", "rabbi", "judge", "mayor",
+}  # fmt: skip
 
 
 GROUP_TYPES = {
@@ -77,8 +83,13 @@ def resolve_relative(tok: Token) -> Token:
     return tok
 
 
-def count_in(tok: Token) -> Count | None:
-    """The casualty count in the noun phrase headed by ``tok`` ("three US soldiers")."""
+def count_in(tok: Token, named_victim: bool = False) -> Count | None:
+    """The casualty count in the noun phrase headed by ``tok`` ("three US soldiers").
+
+    With ``named_victim`` (the object of a killing), a singular name or a titled phrase is
+    one person even when the entity recogniser missed it ("the assassination of dr jose
+    antonio rodriguez" in text that lost its capitals).
+    """
     tok = resolve_relative(tok)
     doc = tok.doc
     np = doc[tok.left_edge.i : tok.i + 1]
@@ -98,14 +109,21 @@ def count_in(tok: Token) -> Count | None:
     lemma = tok.lemma_.lower()
     if tok.tag_ in {"NN", "NNP"} and (lemma in PERSON_NOUNS or tok.ent_type_ == "PERSON"):
         return Count(min=1, max=1, text=np.text, start=np.start_char, end=np.end_char)
+    if named_victim and tok.tag_ in {"NN", "NNP"} and (
+        tok.pos_ == "PROPN" or any(t.lower_ in TITLES or t.lemma_.lower() in PERSON_NOUNS
+                                   for t in np)  # fmt: skip
+    ):
+        return Count(min=1, max=1, text=np.text, start=np.start_char, end=np.end_char)
     if tok.tag_ in {"NNS", "NNPS"} and (lemma in PERSON_NOUNS or lemma in GROUP_TYPES):
         return Count(min=None, max=None, text=np.text, start=np.start_char, end=np.end_char)
     return None
 
 
-def count_all(tok: Token) -> Count | None:
+def count_all(tok: Token, named_victim: bool = False) -> Count | None:
     """The count of a victim phrase and its conjuncts ("Oqueli and Hilda Flores" -> 2)."""
-    counts = [c for c in (count_in(t) for t in (tok, *tok.conjuncts)) if c is not None]
+    counts = [
+        c for c in (count_in(t, named_victim) for t in (tok, *tok.conjuncts)) if c is not None
+    ]
     if not counts:
         return None
     if len(counts) == 1:
@@ -124,7 +142,7 @@ def noun_victims(head: Token) -> Count | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    return count_all(pobj)
+                    return count_all(pobj, named_victim=True)
         if child.dep_ == "poss" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
             return Count(min=1, max=1, text=child.text, start=child.idx,
                          end=child.idx + len(child.text))  # fmt: skip
@@ -141,7 +159,8 @@ def casualties(verb: Token, lemmas: set[str]) -> Count | None:
                 for sub in child.subtree:
                     if sub.like_num or sub.lower_ in {"dozens", "hundreds"}:
                         return count_in(sub.head if sub.dep_ == "nummod" else sub)
-            count = count_all(child)
+            # "claimed Radio Venceremos" is no death: only a killing verb names its victim.
+            count = count_all(child, named_victim=verb.lemma_.lower() != "claim")
             if count is not None:
                 return count
     if verb.dep_ in {"amod", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
