@@ -511,11 +511,11 @@ def context_location(
 ) -> Location | None:
     """Where the text around an event places it, when its own arguments do not.
 
-    In order: the nearest literal, resolved place in the trigger's sentence; else the nearest
-    one earlier in its paragraph; else the country of the event's own territorial actors
-    ("Salvadoran soldiers", the FMLN); else ``focus``, the document's main country. A city taken
-    from context is only "near" (ACLED geo-precision 2); ``start``/``end`` point at the
-    mention used, so a reader can check it.
+    In order: the nearest literal, resolved place under a locative preposition in the trigger's
+    sentence; else the country of the event's own territorial actors ("Salvadoran soldiers",
+    the FMLN); else the nearest such place earlier in its paragraph; else ``focus``, the
+    document's main country. A city taken from an earlier sentence is only "near" (ACLED
+    geo-precision 2); ``start``/``end`` point at the mention used, so a reader can check it.
     """
     sent = trigger.sent
     here = trigger.start_char
