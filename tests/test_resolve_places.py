@@ -360,3 +360,16 @@ def test_resolve_places_place_describing_a_person_is_not_the_event_place() -> No
     (event,) = extract(text, date="1989-08-21")
     # The nearest place to "kidnapped" is Milan, but it says where a man is from.
     assert event.location is not None and event.location.name == "Cali"
+
+
+def test_resolve_places_main_country_skips_qualified_demonyms() -> None:
+    from eventcoder import extract
+
+    text = (
+        "A bomb exploded at the central american university on Monday. "
+        "The rector of the central american university condemned the bombing. "
+        "Salvadoran police said nobody was hurt."
+    )
+    events = [e for e in extract(text, date="1989-07-24") if e.event_type == "ASSAULT"]
+    assert events and events[0].location is not None
+    assert events[0].location.country == "SLV"

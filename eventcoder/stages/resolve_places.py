@@ -38,6 +38,7 @@ from eventcoder.geo.mentions import (
     FACILITY,
     LOCATED_NOUNS,
     PLACE_NOUNS,
+    QUALIFIERS,
     border_spans,
     demonym_spans,
     is_literal,
@@ -537,7 +538,8 @@ def context_location(
     return focus
 
 
-# Actors tied to a territory: where they act is, most often, their own country.
+# Actors tied to a territory: where they act is, most often, their own country. Not civilians:
+# a victim's nationality is news mostly when they are abroad ("two Italians were kidnapped").
 TERRITORIAL = frozenset(
     {
         "government",
@@ -546,7 +548,6 @@ TERRITORIAL = frozenset(
         "armed group",
         "militia",
         "parliament",
-        "civilians",
         "political party",
         "rebel group",
     }
@@ -676,6 +677,7 @@ class PlaceResolver:
             for token in doc
             if token.pos_ in ("ADJ", "PROPN")
             and token.idx not in spanned
+            and not (token.i > 0 and doc[token.i - 1].lower_ in QUALIFIERS)
             and (code := gaz.demonym(token.text))
         ]
         focus = main_country(toponyms, actors, gaz, demonyms)
