@@ -8,7 +8,7 @@ every other one in three steps:
 2. **who/where/when**: TF-IDF cosine over the arguments that tell two events *of the same
    kind* apart: the capitalised words and numbers of the text (names, places, dates,
    counts) plus the keys of the document's events (linked actor ids and actor names,
-   place names, day dates, fatality counts). Rare keys weigh most (IDF over the input).
+   town-level place names, day dates, fatality counts). Rare keys weigh most (IDF over the input).
    The similarity is the mean of the two cosines.
 3. **conflict**: when two documents both report dated events of one PLOVER type and every
    such date of one is more than ``CONFLICT_DAYS`` from every such date of the other
@@ -99,7 +99,9 @@ def event_keys(events: Iterable[Event]) -> list[str]:
                 keys.append(f"actor:{actor.actor_id}")
             elif actor.name[:1].isupper():  # a name, not "people" or "police"
                 keys.append(f"actor:{_norm(actor.name)}")
-        if e.location is not None and e.location.name:
+        # A town or a point tells two events of one story apart; a country or a region, which
+        # every report of the story names (and context fills in), does not.
+        if e.location is not None and e.location.name and e.location.precision != 3:
             keys.append(f"place:{_norm(e.location.name)}")
         if e.date is not None and e.date.start and e.date.precision in _DAY_PRECISIONS:
             keys.append(f"date:{e.date.start.isoformat()}")
