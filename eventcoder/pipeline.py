@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ import spacy
 from spacy.language import Language
 
 from eventcoder.errors import EC016_EMPTY, EC017_DOCUMENT_FAILED
+from eventcoder.geo.gazetteer import default_gazetteer
 from eventcoder.kb.load import load_kb
 from eventcoder.records import (
     Article,
@@ -42,8 +44,9 @@ from eventcoder.stages.collect_mentions import doc_to_mentions
 from eventcoder.stages.infer_doc_date import infer_document_date
 from eventcoder.stages.merge_mentions import merge_mentions
 from eventcoder.stages.normalize import normalize
-from eventcoder.stages.parse import resolve_model_name
+from eventcoder.stages.parse import make_doc, resolve_model_name
 from eventcoder.stages.resolve_dates import is_background, resolve_date
+from eventcoder.stages.resolve_dates import warm_up as warm_up_dates
 
 T = TypeVar("T")
 
@@ -70,7 +73,19 @@ def build_nlp(model: str = "auto", kb_paths: tuple[str, ...] = ()) -> Language:
     link_actors.add_linker(nlp, kb=kb)
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    _load_tables()
     return nlp
+
+
+def _load_tables() -> None:
+    """Load now what stages would otherwise build on first use, so the first documents are
+    not slower than the rest: the gazetteer and dateparser's tables. Then exempt everything
+    loaded so far (model, knowledge base, gazetteer: long-lived) from garbage collection, so
+    full collections no longer walk those hundreds of thousands of objects."""
+    default_gazetteer()
+    warm_up_dates()
+    gc.collect()
+    gc.freeze()
 
 
 def _shift(value: T, offset: int, doc_id: str) -> T:
@@ -226,7 +241,12 @@ def _flush(batch: list[Article], nlp: Language, settings: Settings) -> Iterator[
     # would hold gigabytes of activations.
     longest = max((len(p) for p, _ in pieces), default=1)
     batch_size = max(1, min(settings.batch_size, CHARS_PER_BATCH // max(longest, 1)))
-    docs = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size)
+    # Docs made here carry their text, so stages need not rebuild ``doc.text`` (see doc_text).
+    docs = nlp.pipe(
+        ((make_doc(nlp, piece), key) for piece, key in pieces),
+        as_tuples=True,
+        batch_size=batch_size,
+    )
     for doc, (n, offset) in docs:
         try:
             found = doc_to_mentions(doc, batch[n].doc_id)

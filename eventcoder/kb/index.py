@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Apostrophe-like characters, including the Arabic transliteration marks for ayn/hamza.
 APOSTROPHES = "'\u2019\u2018\u02bc\u02bf\u02be`\u00b4\u2032"
@@ -37,40 +38,58 @@ _ASCII_TABLE = {i: chr(i).lower() for i in range(128)}
 _ASCII_TABLE[ord("`")] = "'"
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable(_ASCII_TABLE)
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip diacritics, keeping its length (offsets stay valid)."""
     if text.isascii():
         return text.translate(_ASCII_TABLE)
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of the normalised text: its match key and its offsets in the original."""
+class Word(NamedTuple):
+    """A word of the normalised text: its match key and its offsets in the original.
+
+    A named tuple rather than a frozen dataclass: a document has thousands of words and
+    a tuple is several times cheaper to build.
+    """
 
     key: str
     start: int
     end: int
-    joined: bool = (
-        True  # only spaces, hyphens, dots or apostrophes separate it from the previous word
-    )
+    joined: bool = True  # only spaces, hyphens, dots or apostrophes separate it from the last
 
 
 def words(text: str) -> list[Word]:
     """Split ``text`` into normalised words (possessive 's removed, apostrophes dropped)."""
     folded = fold(text)
     out: list[Word] = []
+    append = out.append
     prev_end = 0
     for m in _WORD_RE.finditer(folded):
         w = m.group()
-        end = m.end()
-        if w.endswith("'s") and len(w) > 2:
-            w = w[:-2]
-            end -= 2
-        gap = folded[prev_end : m.start()]
-        joined = not gap.strip(_JOINERS)
-        out.append(Word(w.replace("'", ""), m.start(), end, joined))
-        prev_end = m.end()
+        start, end = m.span()
+        next_prev = end
+        if "'" in w:
+            if w.endswith("'s") and len(w) > 2:
+                w = w[:-2]
+                end -= 2
+            w = w.replace("'", "")
+        # the gap is usually one space: skip the slice and strip for it
+        joined = start == prev_end + 1 and folded[prev_end] == " " or not folded[
+            prev_end:start
+        ].strip(_JOINERS)
+        append(Word(w, start, end, joined))
+        prev_end = next_prev
     return out
 
 
@@ -145,7 +164,7 @@ class AliasIndex:
         one-word names is dropped, since it could never be met.
         """
         ws = words(text) if ws is None else ws
-        relaxed = not any(c.isupper() for c in text[:5000])
+        relaxed = not any(map(str.isupper, text[:5000]))
         out: list[Match] = []
         i, n = 0, len(ws)
         max_len = self._max_len

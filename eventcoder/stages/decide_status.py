@@ -21,6 +21,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.stages.parse import doc_text
+
 for _name in ("status", "status_by", "status_cue"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
@@ -134,8 +136,8 @@ def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, 
             return "claimed", _subject(tok), tok.text
         if lemma in ATTRIB_VERBS:
             return "attributed", _subject(tok), tok.text
-    for tok in sent:
-        if tok.lower_ in {"blamed", "accused", "suspected"} and tok.i > head.i:
+    for tok in sent[max(0, head.i + 1 - sent.start) :]:  # the words after the trigger
+        if tok.lower_ in {"blamed", "accused", "suspected"}:
             return "attributed", _subject(tok), tok.text
     # 5. reported: hedges on the clause, or "according to", "reports suggest".
     for tok in chain:
@@ -146,7 +148,7 @@ def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, 
             return "reported", _subject(tok), tok.text
         if tok.lemma_.lower() == "believe" and any(c.dep_ == "nsubjpass" for c in tok.children):
             return "reported", None, tok.text
-    low = sent.text.lower()
+    low = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()  # sent.text, cached
     if "according to" in low or "reports suggest" in low or "it is believed" in low:
         return "reported", None, "according to" if "according to" in low else "reports"
     return "asserted", None, None

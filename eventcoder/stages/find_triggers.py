@@ -7,6 +7,8 @@ with ``span._.trigger`` holding its ``TriggerEntry``.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -50,6 +52,9 @@ class TriggerFinder:
         # Two-word verb-object phrases ("lift curfew", "sever tie") also match when words
         # stand between them ("lifted a night curfew"), through the dependency parse.
         self.verb_object: dict[tuple[str, str], int] = {}
+        self._object_deps = numpy.array(
+            [nlp.vocab.strings.add(d) for d in ("dobj", "nsubjpass")], dtype=numpy.uint64
+        )
         for index, entry in enumerate(self.entries):
             for phrase in entry.phrases:
                 words = phrase.lower().split()
@@ -58,7 +63,11 @@ class TriggerFinder:
 
     def _verb_objects(self, doc: Doc) -> set[tuple[int, int, int]]:
         found = set()
-        for tok in doc:
+        # Only objects and passive subjects can match: find them in the DEP column rather
+        # than by making a Token for every word.
+        deps = doc.to_array(DEP)
+        for i in numpy.flatnonzero(numpy.isin(deps, self._object_deps)).tolist():
+            tok = doc[i]
             if tok.dep_ in {"dobj", "nsubjpass"}:
                 index = self.verb_object.get((tok.head.lemma_.lower(), tok.lemma_.lower()))
                 if index is None:

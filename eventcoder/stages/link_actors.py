@@ -45,6 +45,7 @@ from eventcoder.kb.vocab import (
     TITLES,
 )
 from eventcoder.records import ActorRef
+from eventcoder.stages.parse import doc_text
 
 SPAN_KEY = "actors"
 FACTORY = "eventcoder_actor_linker"
@@ -160,12 +161,12 @@ class _Linker:
     def __init__(self, doc: Doc, kb: ActorKB) -> None:
         self.doc = doc
         self.kb = kb
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.mentions: list[_Mention] = []
         self._sent_starts: list[int] | None = None
         # Documents in capitals (wire copy, MUC) make every word look like an acronym.
-        letters = [c for c in self.text[:2000] if c.isalpha()]
-        self.shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        letters = "".join(filter(str.isalpha, self.text[:2000]))
+        self.shouting = bool(letters) and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
     # 1 + 2. aliases, capitals, demonyms ---------------------------------------------------
     def aliases(self) -> None:

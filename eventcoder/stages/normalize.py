@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from eventcoder.records import Article, DocumentDate, RawArticle
 
@@ -24,16 +23,22 @@ _SAME_LENGTH = str.maketrans({
 })  # fmt: skip
 
 
+def _capitals(text: str) -> tuple[int, int]:
+    """(letters, capital letters) in the first 20,000 characters of ``text``."""
+    letters = "".join(filter(str.isalpha, text[:20000]))
+    return len(letters), sum(map(str.isupper, letters))
+
+
 def is_all_caps(text: str) -> bool:
     """True when at least 85% of the letters are capitals (wire copy, telegrams)."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    letters, upper = _capitals(text)
+    return letters > 40 and upper / letters > 0.85
 
 
 def is_all_lower(text: str) -> bool:
     """True when at most 1% of the letters are capitals (lower-cased corpora)."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) < 0.01
+    letters, upper = _capitals(text)
+    return letters > 40 and upper / letters < 0.01
 
 
 def _sentence_case(text: str) -> str:
@@ -71,14 +76,16 @@ def _proper_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])")
 
 
+# Control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) other than
+# newline become spaces (same length).
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` with the same length and offsets, cleaned for parsing."""
-    out = text.translate(_SAME_LENGTH)
-    # Control characters other than newline become spaces (same length).
-    out = "".join(
-        " " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in out
-    )
-    if is_all_caps(out) or is_all_lower(out):
+    out = _CONTROL.sub(" ", text.translate(_SAME_LENGTH))
+    letters, upper = _capitals(out)
+    if letters > 40 and (upper / letters > 0.85 or upper / letters < 0.01):
         out = _sentence_case(out)
     return out
 

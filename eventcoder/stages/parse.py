@@ -7,6 +7,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventcoder.errors import EC003_MODEL_MISSING, ConfigError
 
@@ -32,3 +33,24 @@ def resolve_model_name(name: str = "auto") -> str:
 def load_nlp(model: str = "auto") -> Language:
     """Load (once per process) the spaCy pipeline named by ``model``."""
     return spacy.load(resolve_model_name(model))
+
+
+# ``Doc.text`` joins every token's text on each access (thousands of Token objects for a
+# long article); stages read it through ``doc_text``, which keeps it in ``doc.user_data``.
+TEXT_KEY = "eventcoder.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and then cached (the pipeline seeds it)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenise ``text`` with ``nlp`` and seed the ``doc_text`` cache (spaCy keeps the text
+    verbatim, so the tokens join back to exactly ``text``)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc
