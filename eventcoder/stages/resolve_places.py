@@ -47,6 +47,7 @@ from eventcoder.geo.mentions import (
     select_spans,
 )
 from eventcoder.records import ActorRef, Article, Location, Toponym
+from eventcoder.stages.parse import doc_text
 
 # ACLED geo-precision of a place by kind: 1 a town or a point, 3 a region or larger.
 FEATURE_PRECISION = {
@@ -410,10 +411,12 @@ def _path_to(token: Token, stop: Token) -> list[Token] | None:
     return path
 
 
-def resolve_event_location(doc: Doc, trigger: Span, toponyms: list[Toponym]) -> Location | None:
+def resolve_event_location(
+    doc: Doc, trigger: Span, toponyms: list[Toponym], *, sent: Span | None = None
+) -> Location | None:
     """The place an event happened, from its own locative arguments (None when it has none)."""
     anchors = _clause_anchors(trigger)
-    sent = trigger.sent
+    sent = sent if sent is not None else trigger.sent
     best: tuple[tuple[int, int], Toponym, int] | None = None
     for top in toponyms:
         if not top.literal or not (sent.start_char <= top.start < sent.end_char):
@@ -508,7 +511,14 @@ def _event_precision(top: Toponym, span: Span, prep: Token | None) -> int:
 
 
 def context_location(
-    doc: Doc, trigger: Span, toponyms: list[Toponym], focus: Location | None, gaz: Gazetteer
+    doc: Doc,
+    trigger: Span,
+    toponyms: list[Toponym],
+    focus: Location | None,
+    gaz: Gazetteer,
+    *,
+    sent: Span | None = None,
+    locative: set[int] | None = None,
 ) -> Location | None:
     """Where the text around an event places it, when its own arguments do not.
 
@@ -518,20 +528,24 @@ def context_location(
     document's main country. A city taken from an earlier sentence is only "near" (ACLED
     geo-precision 2); ``start``/``end`` point at the mention used, so a reader can check it.
     """
-    sent = trigger.sent
+    sent = sent if sent is not None else trigger.sent
+    if locative is None:
+        locative = {t.start for t in toponyms if _locative(doc, t)}
     here = trigger.start_char
-    para_start = doc.text.rfind("\n\n", 0, here) + 1
-    placed = [t for t in toponyms if t.literal and t.name and t.country and t.lat is not None]
-    in_sentence = [
-        t for t in placed if sent.start_char <= t.start < sent.end_char and _locative(doc, t)
+    placed = [
+        t
+        for t in toponyms
+        if t.literal and t.name and t.country and t.lat is not None and t.start in locative
     ]
+    in_sentence = [t for t in placed if sent.start_char <= t.start < sent.end_char]
     if in_sentence:
         top = min(in_sentence, key=lambda t: abs(t.start - here))
         return _as_location(top, FEATURE_PRECISION.get(top.feature or "", 3))
     actors = _actor_country(trigger, gaz)
     if actors is not None:
         return actors
-    before = [t for t in placed if para_start <= t.start < sent.start_char and _locative(doc, t)]
+    para_start = doc_text(doc).rfind("\n\n", 0, here) + 1
+    before = [t for t in placed if para_start <= t.start < sent.start_char]
     if before:
         top = before[-1]
         return _as_location(top, max(2, FEATURE_PRECISION.get(top.feature or "", 3)))
@@ -669,7 +683,7 @@ class PlaceResolver:
         if not triggers:
             return doc
         gaz = self.gazetteer if self.gazetteer is not None else default_gazetteer()
-        toponyms = find_toponyms(Article(doc_id="", text=doc.text), doc=doc, gazetteer=gaz)
+        toponyms = find_toponyms(Article(doc_id="", text=doc_text(doc)), doc=doc, gazetteer=gaz)
         actors = [span._.actor for span in doc.spans.get("actors", []) if span._.actor]
         spanned = {i for t in toponyms for i in range(t.start, t.end)}
         demonyms = [
@@ -681,9 +695,13 @@ class PlaceResolver:
             and (code := gaz.demonym(token.text))
         ]
         focus = main_country(toponyms, actors, gaz, demonyms)
+        locative = {t.start for t in toponyms if _locative(doc, t)}
         for trigger in triggers:
-            trigger._.location = resolve_event_location(doc, trigger, toponyms)
-            trigger._.context_location = context_location(doc, trigger, toponyms, focus, gaz)
+            sent = trigger.sent
+            trigger._.location = resolve_event_location(doc, trigger, toponyms, sent=sent)
+            trigger._.context_location = context_location(
+                doc, trigger, toponyms, focus, gaz, sent=sent, locative=locative
+            )
         return doc
 
 
