@@ -23,8 +23,10 @@ from eventcoder.casualties import (
     outcomes,
     resolve_relative,
 )
+from eventcoder.kb.vocab import TITLES
 from eventcoder.ontologies.lexicon import instruments
 from eventcoder.records import ActorRef, Count, DateRange, Location
+from eventcoder.stages.link_actors import case_poor
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,9 @@ class ArgumentFrame:
     injuries: Count | None = None
     instrument: str | None = None
     instrument_hint: str | None = None  # a weapon named in the sentence (coding only)
+    # Targets inferred from deep inside the act's phrase ("sanctions on X", "a curfew in Y"):
+    # they fill the frame but are no evidence that the trigger is an event.
+    inferred_targets: tuple[ActorRef, ...] = ()
 
 
 if not Span.has_extension("frame"):
@@ -107,6 +112,29 @@ def _np_span(tok: Token) -> Span:
 
 
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "his", "her"}
+# Span conventions (PLOVER/CAMEO actor text): words that grade, date or count an actor are
+# not part of its name; heads that count or lead a group give the group ("leaders of X").
+GRADING_WORDS = {"former", "outgoing", "top", "senior", "recent", "main", "strategic", "angry",
+                 "elderly", "suspected", "alleged", "radical", "some", "several", "many",
+                 "other", "about", "nearly", "almost", "least", "more", "than", "up", "to",
+                 "over", "just", "only", "around", "late", "then"}  # fmt: skip
+QUANT_HEADS = {"thousands", "hundreds", "dozens", "scores", "third", "half", "quarter",
+               "number", "most", "some", "part", "rest", "many", "all", "majority", "one",
+               "two", "group", "handful", "couple", "none", "each", "any"}  # fmt: skip
+LEADER_NOUNS = {"leader", "chief", "head", "leadership"}
+OWNER_NOUNS = {"government", "regime", "administration", "forces", "force"}
+# Lower-case words before a name that say who the actor is ("ethnic Albanians", "rebel
+# Kurdistan Workers' Party"); other lower-case words there only describe it ("war-torn").
+IDENTITY_WORDS = {"ethnic", "rebel", "opposition", "fundamentalist", "islamist", "separatist",
+                  "militant", "official", "ruling", "exiled", "armed", "extremist"}
+# Member nouns after a named organisation: "Hezbollah guerrillas", "Red Cross officials".
+MEMBER_NOUNS = {"guerrilla", "official", "fighter", "member", "militant", "peacekeeper",
+                "helicopter", "movement", "group", "network", "faction", "force", "troop", "mediator",
+                "envoy", "spokesman", "representative", "delegate", "delegation", "monitor",
+                "inspector", "worker", "personnel", "staff", "plane", "jet", "warplane"}  # fmt: skip
+STATE_LIKE = {"state", "government", "parliament", "military", "police", "civilians"}
+POSTMOD_PREPS = {"in", "at", "from", "of", "near"}
+POSTMOD_PARTICIPLES = {"based", "operating", "loyal", "stationed", "fleeing", "living"}
 
 
 def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -138,7 +166,50 @@ def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
 
 
 def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
-    """"Burundian militiamen": the actor keeps its identity, the text its whole phrase."""
+    """The actor with the text of the noun phrase that names it, cut by general span rules.
+
+    "Burundian militiamen", "ethnic Albanians", "U.N. Secretary-General Kofi Annan",
+    "security forces in Guinea", "the president of Armenia": the identity stays the linked
+    actor's, the text (and offsets) become the phrase that names it. A named organisation
+    before a member noun stays alone ("Hezbollah guerrillas" -> Hezbollah), as does an actor
+    modifying a thing ("Algeria's elections" -> Algeria) or leading a group ("leaders of X").
+    """
+    doc = head.doc
+    lemma = head.lemma_.lower()
+    if head.lower_ in PRONOUNS or _coordinated_modifiers(head):
+        return actor
+    if _case_poor(doc):  # no capitals to tell names from descriptions: the group noun only
+        return _group_phrase(actor, span, head)
+    inside = span.start <= head.i < span.end
+    agentive = head.pos_ == "NOUN" and (lemma in GROUP_TYPES or lemma in PERSON_NOUNS)
+    if inside:
+        if not (agentive or head.pos_ == "PROPN"):
+            return actor
+        np_head = head
+    elif lemma in QUANT_HEADS or not (agentive or _proper_head(head)):
+        np_head = span.root
+    elif span.start > head.i:  # "the president of Armenia", "doctors from aid groups"
+        owned = lemma in OWNER_NOUNS and actor.actor_type == "person"  # "regime of X"
+        personal = lemma in PERSON_NOUNS or lemma in TITLES
+        np_head = head if personal and lemma not in LEADER_NOUNS else span.root
+        np_head = span.root if owned else np_head
+    elif agentive and lemma in MEMBER_NOUNS and _named_organisation(span):
+        np_head = span.root
+    else:
+        np_head = head
+    start = min(_left_start(np_head), span.start)
+    end = max(_right_end(np_head), span.end)
+    if start < np_head.left_edge.i or end > np_head.right_edge.i + 1:
+        return actor
+    phrase = doc[start:end]
+    if phrase.text == actor.text:
+        return actor
+    return dataclasses.replace(actor, text=phrase.text, start=phrase.start_char,
+                               end=phrase.end_char)  # fmt: skip
+
+
+def _group_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
+    """"Burundian militiamen": a group noun after the actor's modifier joins its text."""
     lemma = head.lemma_.lower()
     if span.root.i == head.i or span.end > head.i + 1 or head.pos_ != "NOUN":
         return actor
@@ -149,6 +220,111 @@ def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
         return actor
     return dataclasses.replace(actor, text=phrase.text, start=phrase.start_char,
                                end=phrase.end_char)  # fmt: skip
+
+
+def _case_poor(doc: Doc) -> bool:
+    """Whether the text lost its capitals (computed once per Doc)."""
+    key = "eventcoder.case_poor"
+    if key not in doc.user_data:
+        doc.user_data[key] = case_poor(doc.text)
+    return bool(doc.user_data[key])
+
+
+def _proper_head(head: Token) -> bool:
+    """A name's head that can carry the actor's modifiers ("Latvian Constitutional Court")."""
+    if head.pos_ != "PROPN":
+        return False
+    lemma = head.lemma_.lower()
+    return head.ent_type_ in {"ORG", "PERSON"} or lemma in GROUP_TYPES or lemma in TITLES
+
+
+def _coordinated_modifiers(head: Token) -> bool:
+    """"Hungarian and Romanian officials": each modifier is an actor of its own."""
+    return any(t.dep_ == "cc" for t in head.doc[head.left_edge.i : head.i])
+
+
+def _named_organisation(span: Span) -> bool:
+    """A proper-name organisation ("Hezbollah", "Red Cross", "U.N."), not a nationality."""
+    actor = span._.actor
+    typ = actor.actor_type if isinstance(actor, ActorRef) else None
+    if typ in STATE_LIKE or span.label_ in {"NORP", "GPE"}:
+        return False
+    return all(t.pos_ == "PROPN" or not t.is_alpha for t in span) and not any(
+        t.ent_type_ in {"NORP", "GPE"} for t in span
+    )
+
+
+def _left_start(head: Token) -> int:
+    """First token of the phrase headed by ``head``: no determiner, number or evaluative word.
+
+    Pre-modifiers that say who the actor is stay ("ethnic Albanians", "Taiwan's Vice
+    Foreign Minister"); leading words that only grade or date it go ("former", "top").
+    """
+    doc = head.doc
+    left = head.left_edge.i
+    while left < head.i:
+        tok = doc[left]
+        drop = (
+            tok.pos_ in {"DET", "PUNCT", "CCONJ", "NUM", "ADV", "SPACE"}
+            or tok.dep_ in {"nummod", "quantmod", "predet", "det", "advmod"}
+            or tok.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "ORDINAL"}
+            or (tok.pos_ == "ADJ" and tok.tag_ == "JJS")
+            or (tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"} and tok.lower_[:1].islower())
+            or tok.lower_ in GRADING_WORDS
+        )
+        if tok.is_lower and tok.lower_ in {"pro", "anti"}:
+            drop = False
+        if not drop and head.pos_ == "PROPN" and tok.is_lower and tok.i < head.i:
+            # "war-torn Mozambique", "watchdog Amnesty International": a description
+            identity = tok.lower_ in IDENTITY_WORDS or tok.lower_.startswith(("pro-", "anti-"))
+            drop = not identity and not _titled(tok, head)
+        if not drop:
+            break
+        left += 1
+    return left
+
+
+def _titled(tok: Token, head: Token) -> bool:
+    """True when a title word stands between ``tok`` and the name ("foreign minister X")."""
+    return any(t.lower_.rstrip(".") in TITLES for t in head.doc[tok.i : head.i])
+
+
+def _right_end(head: Token) -> int:
+    """End of the phrase: a place or group that identifies the actor stays with it.
+
+    "security forces in Guinea", "students at Cumhuriyet University", "a terror group based
+    in Trinidad", "militants loyal to X": a post-modifier naming a proper noun is part of
+    the actor's description. Relative clauses and anything after a comma are not.
+    """
+    end = head.i + 1
+    for child in head.rights:
+        if child.i != end:
+            break  # not contiguous (a comma or a clause in between)
+        if child.dep_ == "prep" and child.lower_ in POSTMOD_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ in {"acl", "amod"} and child.lower_ in POSTMOD_PARTICIPLES:
+            prep = next((c for c in child.children if c.dep_ == "prep"), None)
+            pobj = (next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if prep is not None else None)  # fmt: skip
+        else:
+            break
+        if pobj is None or not _names_something(pobj):
+            break
+        last = pobj.right_edge.i
+        cut = next((t.i for t in head.doc[child.i : last + 1] if t.text in {",", ";", "("}
+                    or t.dep_ == "relcl"), None)  # fmt: skip
+        end = (cut if cut is not None else last + 1)
+        if cut is not None:
+            break
+    return end
+
+
+def _names_something(tok: Token) -> bool:
+    """A phrase that mentions a proper name or named entity (not "throughout the country")."""
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON"}
+        for t in tok.subtree
+    )
 
 
 def _antecedent(pronoun: Token, index: dict[int, Span]) -> ActorRef | None:
@@ -194,6 +370,8 @@ def _generic_actor(tok: Token) -> ActorRef | None:
     if tok.pos_ == "NOUN" and lemma not in GROUP_TYPES and lemma not in PERSON_NOUNS:
         return None
     span = _np_span(tok)
+    if not _case_poor(tok.doc):  # "security forces in Mali", "rebels in the Ivory Coast"
+        span = tok.doc[span.start : max(_right_end(tok), span.end)]
     return ActorRef(
         text=span.text,
         name=" ".join(span.text.split()).lower() if tok.pos_ == "NOUN" else span.text,
@@ -239,16 +417,114 @@ def _recipients(head: Token, trigger: Span, index: dict[int, Span]) -> list[Acto
     return found
 
 
-def _place_targets(head: Token, carrier: Token, index: dict[int, Span]) -> list[ActorRef]:
-    for verb in {head, carrier}:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "into", "on"}:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i in index:
-                        actor = _actor_ref(index[pobj.i])
-                        if actor.actor_type in {"state", "government"}:
-                            return [actor]
+# Prepositions that introduce whom an act is aimed at, inside the act's own phrase: "sanctions
+# on the Taliban", "a truce with Moslem forces", "calls by Belarus's rulers" (the caller is
+# the one rejected), "war against Iraq", "aid program for Bosnia".
+PHRASE_TARGET_PREPS = {"against", "on", "upon", "with", "to", "toward", "towards", "by", "from",
+                       "for", "between", "into", "of"}  # fmt: skip
+# Acts whose clausal complement's subject is the one acted on: "demanded that the US cancel".
+DEMAND_LEMMAS = {"demand", "urge", "call", "ask", "insist", "request", "appeal", "press",
+                 "order", "warn", "tell", "want", "require"}  # fmt: skip
+PHRASE_EDGES = {"dobj", "obj", "xcomp", "prep", "pobj", "pcomp", "conj", "acomp", "attr",
+                "oprd", "compound"}  # fmt: skip
+
+
+def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[ActorRef]:
+    """Whom an act is aimed at when no direct argument says so, nearest first.
+
+    Breadth-first through the act's own phrase (objects, complements, prepositional phrases;
+    not subjects or clauses of their own): the first actor behind a target preposition
+    ("imposed sanctions on the Taliban", "threatened to break relations with Russia"), or
+    the subject of a demanded act ("demanded that Hamas renounce ...").
+    """
+    subject_heads = {c.i for c in head.children if c.dep_ in SUBJ | {"nsubjpass", "agent"}}
+    seen = {head.i}
+    frontier = [head]
+    for _depth in range(5):
+        found: list[ActorRef] = []
+        nxt: list[Token] = []
+        for node in frontier:
+            found.extend(_demanded_party(node, index))
+            for child in node.children:
+                if child.i in seen or child.i in subject_heads:
+                    continue
+                seen.add(child.i)
+                if child.dep_ == "prep" and child.lower_ in PHRASE_TARGET_PREPS:
+                    if child.lower_ == "by" and (node.i == head.i or node.pos_ != "NOUN"):
+                        continue  # the act's own agent, not its target
+                    if child.lower_ == "of" and node.lemma_.lower() in GROUP_TYPES:
+                        continue  # "leaders of X" names a group, not a target
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and not _is_place(pobj):
+                            found.extend(a for a in _actors_of(pobj, index)
+                                         if a.actor_id or a.actor_type)  # fmt: skip
+                if child.dep_ == "prep" and child.lower_ not in PHRASE_TARGET_PREPS | {"in", "at"}:
+                    continue  # "according to X", "despite X", "after X": not the act's phrase
+                if child.dep_ in PHRASE_EDGES and not (child.dep_ == "conj" and any(
+                    c.dep_ in SUBJ for c in child.children
+                )):
+                    nxt.append(child)
+        if found:
+            return found
+        frontier = nxt
     return []
+
+
+def _demanded_party(node: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """"demanded that the US cancel", "its demand that Israel ease": the demanded party."""
+    if node.lemma_.lower() not in DEMAND_LEMMAS:
+        return []
+    for clause in node.children:
+        if clause.dep_ not in {"ccomp", "acl"} or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        marked = any(c.dep_ == "mark" or c.lower_ in {"must", "should"} for c in clause.children)
+        if not marked and node.pos_ == "NOUN":
+            continue
+        subj = [c for c in clause.children if c.dep_ in SUBJ | {"nsubjpass"}]
+        if subj and subj[0].lower_ not in PRONOUNS:
+            return [a for a in _actors_of(subj[0], index) if a.actor_id or a.actor_type]
+    return []
+
+
+def _place_targets(
+    head: Token, carrier: Token, index: dict[int, Span]
+) -> tuple[list[ActorRef], bool]:
+    """The place a non-violent act is imposed on: "a curfew in Algiers", "eased measures in
+    Montenegro province", "withdraw troops from Chad" (PLOVER codes the affected place).
+
+    Looked for on the act and on its objects and complements ("ban voting in X"); a state or
+    government actor wins, else a named place. The flag is True when the place is the act's
+    own state-actor argument (not inferred from deeper in the phrase).
+    """
+    nodes = [head, carrier]
+    for verb in (head, carrier):
+        nodes.extend(c for c in verb.children if c.dep_ in OBJ | {"xcomp"})
+        for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+            nodes.extend(c for c in xcomp.children if c.dep_ in OBJ | {"xcomp"})
+    places: list[ActorRef] = []
+    for node in dict.fromkeys(nodes):
+        for child in node.children:
+            if child.dep_ != "prep" or child.lower_ not in {"in", "into", "on"}:
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                named = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
+                for tok in named:
+                    if tok.i in index:
+                        actor = _actor_ref(index[tok.i])
+                        if actor.actor_type in {"state", "government"}:
+                            return [actor], node in (head, carrier) and tok is pobj
+                    elif tok.ent_type_ in {"GPE", "LOC"} and not places:
+                        places.append(_entity_ref(tok))
+    return places, False
+
+
+def _entity_ref(tok: Token) -> ActorRef:
+    """A provisional actor for the named place at ``tok`` ("the Gaza Strip", "Algiers")."""
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    while len(ent) > 1 and ent[0].pos_ == "DET":
+        ent = ent[1:]
+    return ActorRef(text=ent.text, name=ent.text, actor_type="place", start=ent.start_char,
+                    end=ent.end_char)  # fmt: skip
 
 
 def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -523,10 +799,21 @@ def frame_for(
         # "Finland will give Tanzania a grant", "send arms to Pakistan": the light verb
         # carries the recipient.
         targets.extend(a for a in _recipients(carrier, trigger, index) if a not in targets)
+    inferred: list[ActorRef] = []
     if not violent and not targets:
         # "declared a state of siege in Haiti": a non-violent act aimed at a place names
         # that place's state as its target (PLOVER codes the affected country).
-        targets.extend(_place_targets(head, carrier, index))
+        places, direct = _place_targets(head, carrier, index)
+        if direct:
+            targets.extend(places)
+        else:
+            for verb in dict.fromkeys((head, carrier)):
+                if not inferred:
+                    inferred.extend(a for a in _phrase_targets(verb, trigger, index)
+                                    if a not in sources)  # fmt: skip
+            if not inferred:
+                inferred.extend(places)
+    targets.extend(inferred)
     location, date = _place_and_date(head, carrier)
     fatalities, injuries = outcomes(head)
     if carrier is not head and fatalities is None:
@@ -542,6 +829,7 @@ def frame_for(
         injuries=injuries,
         instrument=instrument,
         instrument_hint=hint,
+        inferred_targets=tuple(a for a in _dedupe(inferred) if a not in sources),
     )
 
 

@@ -179,7 +179,9 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
             frame = dataclasses.replace(
                 frame, date=_linked_date(trigger, sentence_of[trigger.root.i].start, dated)
             )
-        has_actor = bool(frame.source_actors or frame.target_actors)
+        # Targets inferred from deep in the phrase fill the record but do not make an event.
+        direct = [a for a in frame.target_actors if a not in frame.inferred_targets]
+        has_actor = bool(frame.source_actors or direct)
         if entry.needs_actor and not has_actor:
             continue
         status: Status = trigger._.status or "asserted"
