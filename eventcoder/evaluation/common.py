@@ -21,23 +21,30 @@ class TaskResult:
     notes: tuple[str, ...] = ()
 
 
+_UNREAL = frozenset({"hypothetical", "negated"})
+
+
 def _first_offset(ev: Event) -> int:
     return min((e.start for e in ev.evidence), default=1 << 30)
 
 
 def rank_events(events: Sequence[Event]) -> list[Event]:
-    """Events ordered by salience: foreground first, then confidence, mentions, position."""
+    """Events ordered by salience: foreground first, then confidence, then what happened
+    before what only might (hypothetical or negated), then mentions and position."""
     return sorted(
         events,
-        key=lambda e: (e.is_background, -e.confidence, -e.mentions, _first_offset(e), e.event_id),
+        key=lambda e: (e.is_background, -e.confidence, e.status in _UNREAL, -e.mentions,
+                       _first_offset(e), e.event_id),  # fmt: skip
     )
 
 
 def salient(events: Sequence[Event]) -> Event | None:
     """The single event a single-label task scores (None when there is none).
 
-    Rule: prefer events not marked background; then the highest confidence; then the most
-    mentions; then the earliest evidence in the text; then the event id (for determinism).
+    Rule: prefer events not marked background; then the highest confidence; then an event
+    that happened over one that is only hypothetical or negated ("vowed to fight" is news
+    as a threat, not as a fight); then the most mentions; then the earliest evidence in the
+    text; then the event id (for determinism).
     """
     ranked = rank_events(events)
     return ranked[0] if ranked else None

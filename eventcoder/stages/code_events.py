@@ -6,12 +6,16 @@ The trigger gives a first coding (lexicon); this stage sharpens it:
 2. a generic attack on armed actors is an ACLED battle ("Armed clash"); on civilians or with
    no armed target it stays "Attack" (violence against civilians);
 3. taking territory is "Government regains territory" when a state force does it;
-4. the ACLED event type follows from the sub-event type.
+4. the trigger's object decides its sense ("captured a commander", "suspended aid");
+5. the ACLED event type follows from the sub-event type.
+``code_in_context`` then applies what the sentence or paragraph says (protests, territory
+changing hands, demands, explosions) and drops words that name no event (docs/coding.md).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from eventcoder.ontologies.lexicon import acled_event_type_of, instruments
 from eventcoder.records import EventMention
@@ -34,6 +38,9 @@ ARMED_CUES = {
     "militiamen", "jihadists", "post", "positions", "garrison", "barracks", "outpost",
     "gendarmes", "officers", "camp", "personnel", "marines",
 }  # fmt: skip
+MOB_WORDS = {"mob", "mobs", "villagers", "residents", "youths", "crowd", "crowds", "locals",
+             "vigilantes", "vigilante", "villager", "onlookers"}  # fmt: skip
+RIOTER_WORDS = {"rioters", "protesters", "demonstrators", "protestors"}
 ARMED_TYPES = {"military", "armed group", "militia", "police", "state", "rebel group"}
 STATE_TYPES = {"military", "state", "government", "police"}
 
@@ -56,7 +63,7 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 def _reported(m: EventMention) -> bool:
     low = m.sentence.text.lower()
     return any(w in low for w in (" said", " says", " say ", " concluded", " announced",
-                                  " stated", " insisted", " declared", " told"))  # fmt: skip
+                                  " stated", " insisted", " declared", " told", " saying"))  # fmt: skip
 
 
 def _intent_or_refusal(m: EventMention) -> EventMention:
@@ -65,6 +72,11 @@ def _intent_or_refusal(m: EventMention) -> EventMention:
     "X will withdraw" is X agreeing to withdraw; "X vowed to fight" is a threat; "X will not
     accept" is a rejection. The underlying act keeps its words in the evidence.
     """
+    if m.status == "hypothetical" and m.status_cue in {"commit", "committed"} and not re.search(
+        r"\bcommit(ted)? (themselves |itself |himself |herself )?to\b", m.sentence.text.lower()
+    ):
+        # "forces committed rape": a deed done, not a commitment to do it
+        return dataclasses.replace(m, status="asserted", status_cue=None)
     if m.status == "hypothetical" and m.status_cue in DEMAND_CUES and m.event_type not in {
         "REQUEST", "REJECT", "ACCUSE"
     } and _reported(m):
@@ -115,9 +127,161 @@ def _battle_or_attack(m: EventMention, sub: str) -> str:
     return sub
 
 
+# What a trigger's object names decides its sense ("captured a commander" is not territory).
+PLACE_WORDS = {
+    "village", "villages", "town", "towns", "city", "cities", "area", "areas", "district",
+    "districts", "region", "province", "territory", "hill", "hills", "hilltop", "hilltops",
+    "base", "bases", "position", "positions", "post", "posts", "checkpoint", "camp", "airport",
+    "crossing", "road", "highway", "neighbourhood", "neighborhood", "site", "stronghold",
+    "strongholds", "bastion", "enclave", "island", "port", "border", "control", "capital",
+}  # fmt: skip
+PERSON_WORDS = {
+    "commander", "commanders", "leader", "leaders", "chief", "suspect", "suspects", "member",
+    "members", "militant", "militants", "fighter", "fighters", "soldier", "soldiers",
+    "terrorist", "terrorists", "man", "men", "woman", "women", "people", "civilians",
+    "insurgent", "insurgents", "rebel", "rebels", "gunman", "gunmen", "kingpin", "operative",
+    "operatives", "official", "officials", "journalist", "journalists", "activist", "activists",
+}  # fmt: skip
+WEAPON_WORDS = {
+    "weapon", "weapons", "arms", "ammunition", "ammo", "explosive", "explosives", "gun", "guns",
+    "rifle", "rifles", "firearm", "firearms", "grenade", "grenades", "mine", "mines", "rocket",
+    "rockets", "missile", "missiles", "bomb", "bombs", "ied", "ieds", "pistol", "pistols",
+    "cartridges", "rounds", "detonators",
+}  # fmt: skip
+# Released things that are not people or property: a press release, footage, a report.
+RELEASED_DOCUMENTS = {
+    "footage", "video", "videos", "report", "reports", "statement", "statements", "photo",
+    "photos", "photograph", "photographs", "image", "images", "figures", "data", "details",
+    "results", "list", "names", "information", "album", "song", "film", "book", "documents",
+    "recording", "recordings", "transcript", "findings", "audio", "guidelines", "budget",
+}  # fmt: skip
+AID_GOODS = {"medicine", "medicines", "medical", "food", "supplies", "aid", "relief", "tents",
+             "blankets", "vaccines", "water", "drugs", "rations", "humanitarian"}  # fmt: skip
+PROTEST_ACTS = {"strike", "strikes", "protest", "protests", "boycott", "demonstration",
+                "demonstrations", "sit-in", "march", "rally", "walkout", "stoppage"}  # fmt: skip
+TIES = {"aid", "assistance", "program", "programme", "funding", "cooperation", "talks",
+        "negotiations", "relations", "ties", "flights", "links", "trade", "membership",
+        "loans", "grants"}  # fmt: skip
+ENVOYS = {"inspectors", "observers", "monitors", "peacekeepers", "peacekeeping", "diplomats",
+          "ambassador", "envoy", "mission", "workers", "staff", "personnel"}  # fmt: skip
+PASSIVE_AUX = {"been", "was", "were", "is", "are", "being"}
+DISCOVERY_WORDS = {"found", "discovered", "recovered", "defused", "uncovered", "unearthed",
+                   "confiscated", "seized", "dismantled", "neutralised", "neutralized"}  # fmt: skip
+FIRE_WORDS = {"fire", "fires", "wildfire", "wildfires", "blaze", "blazes", "flames",
+              "firefighters", "bushfire", "bushfires"}  # fmt: skip
+# What a metaphorical battle is fought against: no armed actor, no event.
+ABSTRACT_FOES = FIRE_WORDS | {
+    "crisis", "disease", "virus", "pandemic", "epidemic", "poverty", "corruption", "cancer",
+    "climate", "hunger", "inflation", "unemployment", "malaria", "covid-19", "coronavirus",
+    "drought", "floods", "illiteracy", "obesity", "hiv", "aids", "ebola", "cholera",
+}  # fmt: skip
+OBSERVERS = {"inspectors", "observers", "monitors", "peacekeepers"}
+INSPECTORS = {"inspectors", "investigators", "monitors", "observers", "inspection", "experts"}
+NON_STATE_WORDS = {"rebel", "rebels", "militants", "militant", "insurgents", "fighters",
+                   "jihadists", "militia", "militiamen", "guerrillas", "terrorists", "isis",
+                   "isil", "daesh", "al-shabaab", "al-shabab", "shabaab", "taliban",
+                   "opposition"}  # fmt: skip
+STATE_WORDS = {"army", "troops", "soldiers", "government", "military", "police", "regime",
+               "security"}  # fmt: skip
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.strip(".,;:()[]\"'") for w in text.lower().split()]
+
+
+def _object_words(m: EventMention, n: int = 6) -> set[str]:
+    """The words just after the trigger in its sentence (where a verb's object stands)."""
+    offset = m.trigger.end - m.sentence.start
+    return set(_tokens(m.sentence.text[max(offset, 0):])[:n])
+
+
+def _words_before(m: EventMention, n: int = 3) -> list[str]:
+    offset = m.trigger.start - m.sentence.start
+    return _tokens(m.sentence.text[: max(offset, 0)])[-n:]
+
+
+def _recoded(m: EventMention, event_type: str, mode: str | None, cameo: str | None,
+             sub: str | None, tag: str) -> EventMention:
+    return dataclasses.replace(m, event_type=event_type, mode=mode, cameo=cameo,
+                               acled_sub_event_type=sub, trigger_id=f"{m.trigger_id}+{tag}")  # fmt: skip
+
+
+def _object_sense(m: EventMention) -> EventMention:
+    """Re-code a trigger whose object shows another sense of the word.
+
+    "captured a commander" is an arrest (or an abduction), "seized weapons" disrupts weapons
+    use; "suspended aid" is a sanction and "called off the strike" a concession (CAMEO 082);
+    withdrawing inspectors or peacekeepers is CAMEO 166 (SANCTION); "handed over medicine" is
+    aid; "dispatched inspectors" is an investigation. Property destruction is PLOVER COERCE
+    (mode seize, CAMEO 171).
+    """
+    obj = _object_words(m)
+    tid = m.trigger_id
+    raw_before = m.sentence.text[: max(m.trigger.start - m.sentence.start, 0)].split()[-1:]
+    if raw_before and raw_before[0] in PASSIVE_AUX:
+        obj = obj | set(_words_before(m, 8))  # "weapons were seized": the object comes first
+    if tid in {"grenade", "bombing"} and set(_tokens(m.sentence.text)) & DISCOVERY_WORDS and not (
+        m.fatalities or m.injuries or m.target_actors
+    ):
+        # "grenades and mines were discovered in a well": weapons found, not used
+        return _recoded(m, "COERCE", "seize", "171", "Disrupted weapons use", "found")
+    if tid in {"capture_territory", "occupy"} and not obj & PLACE_WORDS:
+        if obj & WEAPON_WORDS:
+            return _recoded(m, "COERCE", "seize", "171", "Disrupted weapons use", "weapons")
+        if obj & PERSON_WORDS:
+            state = {a.actor_type for a in m.source_actors} & STATE_TYPES
+            if state:
+                return _recoded(m, "COERCE", "arrest", "173", "Arrests", "person")
+            return _recoded(m, "ASSAULT", "abduct", "181", "Abduction/forced disappearance",
+                            "person")  # fmt: skip
+    if tid == "suspend" and obj & PROTEST_ACTS:
+        return _recoded(m, "CONCEDE", None, "082", None, "dissent")
+    if tid == "suspend" and obj & TIES:
+        cameo = "162" if obj & {"aid", "assistance", "funding", "loans", "grants"} else "161"
+        return _recoded(m, "SANCTION", "discontinue" if cameo == "162" else "withdraw", cameo,
+                        None, "ties")  # fmt: skip
+    if tid == "withdraw" and (
+        (obj & ENVOYS and not obj & PLACE_WORDS) or _words(m.sentence.text) & OBSERVERS
+    ):
+        return _recoded(m, "SANCTION", "expel", "166", m.acled_sub_event_type, "envoys")
+    if tid == "handover" and obj & AID_GOODS:
+        return _recoded(m, "AID", None, "073", None, "goods")
+    if tid == "deploy" and obj & INSPECTORS:
+        return _recoded(m, "ACCUSE", "investigate", "090", None, "inspectors")
+    near = obj | set(_words_before(m, 4))
+    if tid in {"burn", "loot"} and m.event_type == "ASSAULT" and not (
+        m.fatalities or m.injuries or near & (PERSON_WORDS | {"persons", "alive", "people"})
+    ):  # "burnt alive" is a killing, not damage to property
+        return dataclasses.replace(m, event_type="COERCE")
+    return m
+
+
+def _territory_sub(m: EventMention, sub: str | None) -> str | None:
+    """Who takes territory: a state force regains it, anyone else overtakes it.
+
+    "recaptured" and "retook" say the place was held before, not who holds it now:
+    "al-Shabab militants recaptured the village from government forces" is a non-state gain.
+    """
+    source_types = {a.actor_type for a in m.source_actors}
+    source_words = set().union(*(_words(a.text) for a in m.source_actors)) if m.source_actors else set()
+    state = bool(source_types & STATE_TYPES) or bool(source_words & STATE_WORDS)
+    non_state = bool(source_types & (ARMED_TYPES - STATE_TYPES)) or bool(source_words & NON_STATE_WORDS)
+    if m.trigger_id == "regain_territory":
+        low = m.sentence.text.lower()
+        from_state = any(f"from {w}" in low for w in ("government", "the government", "the army",
+                                                       "the regime", "regime", "security forces",
+                                                       "the syrian army", "troops", "army"))  # fmt: skip
+        if (non_state and not state) or (from_state and not state):
+            return "Non-state actor overtakes territory"
+        return sub
+    return "Government regains territory" if state and not non_state else (
+        "Non-state actor overtakes territory"
+    )
+
+
 def code_mention(m: EventMention) -> EventMention:
     """Return ``m`` with mode, CAMEO and ACLED codes refined from its arguments."""
-    m = _intent_or_refusal(m)
+    m = _intent_or_refusal(_object_sense(m))
     mode, cameo, sub = m.mode, m.cameo, m.acled_sub_event_type
     # 1. instrument refines a generic violent trigger
     weapon = m.instrument or m.instrument_hint
@@ -137,12 +301,21 @@ def code_mention(m: EventMention) -> EventMention:
     #    sentence speak, minus the attackers' words ("gunmen opened fire in a hospital").
     if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "kill", "wound", "offensive"}:
         sub = _battle_or_attack(m, sub)
+    # 2b. violence by an unorganised crowd (villagers, a mob, residents) is ACLED mob violence
+    source_words = set().union(*(_words(a.text) for a in m.source_actors)) if m.source_actors else set()
+    if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "kill", "wound", "clash",
+                                                               "torture"} and (
+        source_words & MOB_WORDS and not source_words & ARMED_CUES and weapon != "firearms"
+    ):  # fmt: skip
+        sub = "Mob violence"
+    # 2c. protesters or rioters who fight or attack make a violent demonstration
+    if sub in {"Attack", "Armed clash"} and m.trigger_id in {"attack", "clash"} and (
+        source_words & RIOTER_WORDS
+    ):
+        sub = "Violent demonstration"
     # 3. who takes territory
-    if m.trigger_id in {"capture_territory", "occupy"}:
-        source_types = {a.actor_type for a in m.source_actors}
-        sub = "Government regains territory" if source_types & STATE_TYPES else (
-            "Non-state actor overtakes territory"
-        )
+    if m.trigger_id in {"capture_territory", "occupy", "regain_territory"}:
+        sub = _territory_sub(m, sub)
     # 4. an instrument of war destroying property is a strike, not looting
     if m.trigger_id in {"burn"} and weapon in {"aircraft", "drone"}:
         sub = "Air/drone strike"
@@ -173,9 +346,64 @@ CHEMICAL_PHRASES = ("chlorine", "sarin", "chemical attack", "chemical weapon", "
                     "asphyxia")  # fmt: skip
 TAKEOVER_WORDS = {"seize", "seized", "took", "taken", "take", "entered", "control", "advanced",
                   "regained", "handed", "handover", "captured", "recaptured", "retook",
-                  "overran", "replaced", "deployed"}  # fmt: skip
+                  "overran", "replaced", "deployed", "hands", "deal", "agreement"}  # fmt: skip
 PEACEFUL_WORDS = {"peaceful", "peacefully", "peacefull", "unarmed", "nonviolent", "non-violent"}
 PROTESTER_WORDS = ("protester", "demonstrator", "rioter", "crowd", "student", "marcher", "mob")
+
+
+TURNED_VIOLENT = ("turned violent", "turn violent", "turns violent", "turning violent")
+EXCESSIVE_FORCE = ("excessive force", "violently", "brutally", "brutal", "beat ", "beaten",
+                   "beating", "live ammunition", "live rounds", "live fire", "live bullets",
+                   "batons")  # fmt: skip
+WITHOUT_FIGHT = ("without resistance", "without a fight", "without fighting", "unopposed",
+                 "without firing", "without any resistance", "without clashes")  # fmt: skip
+# Words that introduce what a protest is about ("protests over the shooting", "decry the
+# violence"): an event named there is the grievance, not something done to the protest.
+GRIEVANCE_CUES = {"over", "against", "following", "decry", "decried", "decrying", "condemn",
+                  "condemned", "condemning", "denounce", "denounced", "denouncing",
+                  "protesting", "protested", "about", "justice", "mourn", "mourning",
+                  "commemorate"}  # fmt: skip
+COMBAT_WORDS = {"bombardment", "clashes", "fighting", "battle", "battles", "shelling",
+                "airstrikes", "offensive", "firefight", "assault"}  # fmt: skip
+
+
+def _grievance(m: EventMention) -> bool:
+    """True when the event is named as what a protest is about ("protest over the killing")."""
+    before = _words_before(m, 4)
+    return bool(set(before) & GRIEVANCE_CUES) or bool(
+        re.search(r"\b(protest\w*|demonstrat\w*|rall\w*|march\w*)\b.{0,40}\b(over|against|"
+                  r"following|demanding justice for)\b[^.]{0,60}$",
+                  m.sentence.text[: max(m.trigger.start - m.sentence.start, 0)].lower())
+    )
+
+
+def _violent_words(text: str) -> bool:
+    """Violent words in a paragraph that are not the protest's grievance ("decry violence")."""
+    words = _tokens(text)
+    for i, w in enumerate(words):
+        if w not in VIOLENT_PROTEST_WORDS:
+            continue
+        window = words[max(0, i - 4):i]
+        cues = set(window) & GRIEVANCE_CUES
+        if "against" in cues and " ".join(window).find("against each other") >= 0:
+            cues.discard("against")  # "rallied against each other": a clash, no grievance
+        if not cues:
+            return True
+    return False
+
+
+def _not_an_event(m: EventMention) -> bool:
+    """A trigger word used for something that is no event: "released footage", "a press release"."""
+    if m.trigger_id in {"capture_territory", "regain_territory"} and (
+        _words(m.sentence.text) & FIRE_WORDS
+    ):
+        return True  # firefighters "gaining control" of a blaze take no territory
+    if m.trigger_id in {"clash", "attack", "offensive"} and _object_words(m, 8) & ABSTRACT_FOES:
+        return True  # "the battle against the water crisis", "the fight to contain wildfires"
+    if m.trigger_id == "release":
+        before = _words_before(m, 1)
+        return bool(_object_words(m, 4) & RELEASED_DOCUMENTS) or before == ["press"]
+    return False
 
 
 def _recode(m: EventMention, sub: str, boost: float = 0.0) -> EventMention:
@@ -203,50 +431,109 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
 
     def paragraph_words(m: EventMention) -> set[str]:
         return set(paragraph_text(m).replace(",", " ").replace(".", " ").split())
+    mentions = [m for m in mentions if not _not_an_event(m)]
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence.start, []).append(i)
     out = list(mentions)
+
+    def by_protesters(m: EventMention) -> bool:
+        return any(w in a.text.lower() for a in m.source_actors for w in PROTESTER_WORDS)
+
+    def rioting(i: int) -> bool:
+        # protesters who riot, clash, or use force themselves (attack, block, burn)
+        m = out[i]
+        return m.trigger_id in {"riot", "clash"} or (
+            m.event_type in {"ASSAULT", "COERCE"} and by_protesters(m) and not _grievance(m)
+        )
+
     for indexes in by_sentence.values():
         protests = [i for i in indexes if out[i].event_type == "PROTEST"]
         if not protests:
             continue
         others = [i for i in indexes if i not in protests]
-
-        def by_protesters(m: EventMention) -> bool:
-            return any(w in a.text.lower() for a in m.source_actors for w in PROTESTER_WORDS)
-
-        words = paragraph_words(out[protests[0]])
+        paragraph = out[protests[0]].paragraph
+        same_paragraph = [i for i, m in enumerate(out) if m.paragraph == paragraph]
+        text_low = paragraph_text(out[protests[0]])
         # "security forces violently dispersed peaceful protesters": the violence is the
-        # intervention's, not the protesters'.
-        peaceful = bool(words & PEACEFUL_WORDS)
-        violent = (bool(words & VIOLENT_PROTEST_WORDS) and not peaceful) or any(
-            out[i].trigger_id == "riot" for i in protests) or any(
-            out[i].trigger_id == "clash" or (out[i].event_type == "ASSAULT" and by_protesters(out[i]))
-            for i in others
-        )
+        # intervention's, not the protesters'; "protests against police violence" name the
+        # grievance, not the protest; "the protest turned violent" outweighs "peaceful".
+        peaceful = bool(paragraph_words(out[protests[0]]) & PEACEFUL_WORDS)
+        turned = any(p in text_low for p in TURNED_VIOLENT)
+        violent = ((_violent_words(text_low) and not peaceful) or turned or any(
+            out[i].trigger_id == "riot" for i in same_paragraph) or any(
+            rioting(i) for i in others))  # fmt: skip
         lethal = any(
             (out[i].trigger_id in LETHAL_TRIGGERS or out[i].fatalities or out[i].injuries)
-            and not by_protesters(out[i])
+            and not by_protesters(out[i]) and not _grievance(out[i])
             for i in others
         )
-        force = any(out[i].trigger_id in FORCE_TRIGGERS for i in others)
+        force = any(out[i].trigger_id in FORCE_TRIGGERS and not _grievance(out[i]) for i in others)
+        for i in others:
+            # What the protest is about, and the ban it defies, are background to it, not
+            # the news of the sentence.
+            defiance = out[i].event_type == "REJECT" and out[i].trigger.text.lower().startswith(
+                ("defi", "defy", "violat", "flout"))  # fmt: skip
+            if defiance or (_grievance(out[i]) and out[i].event_type in {"ASSAULT", "COERCE"}):
+                out[i] = dataclasses.replace(out[i], confidence=round(out[i].confidence - 0.2, 3))
         if violent:
             sub = "Violent demonstration"
-        elif lethal:
+        elif lethal or (force and any(p in text_low for p in EXCESSIVE_FORCE)):
+            # ACLED: beatings, live fire or "excessive force" against a peaceful protest
             sub = "Excessive force against protesters"
         elif force:
             sub = "Protest with intervention"
         else:
             continue
-        for i in protests + [i for i in others if out[i].trigger_id in
-                                                  LETHAL_TRIGGERS | FORCE_TRIGGERS | {"clash"}]:  # fmt: skip
+        # Arrests at a riot stay arrests (the riot is coded on the protest mention).
+        joined = LETHAL_TRIGGERS | FORCE_TRIGGERS | {"clash"}
+        if sub == "Violent demonstration":
+            joined = joined - {"arrest"}
+        for i in protests + [i for i in others if out[i].trigger_id in joined
+                             and not _grievance(out[i])]:  # fmt: skip
             out[i] = _recode(out[i], sub, boost=0.1)
+    # Territory that changes hands without a fight (ACLED "Non-violent transfer of
+    # territory"): a withdrawal from a place that someone then takes over, and a capture
+    # after a withdrawal or "without resistance". A capture that comes with fighting makes
+    # the fighting in its sentence part of the territorial event (ACLED codes the battle by
+    # its outcome).
+    # What a demand asks for has not happened: "X demanded that Y ease restrictions" is the
+    # demand, and the easing its content (PLOVER REQUEST).
     for i, m in enumerate(out):
-        # A withdrawal from a place is a transfer of territory when someone takes it over.
-        takeover = m.trigger_id == "withdraw" and m.location is not None
-        if takeover and paragraph_words(m) & TAKEOVER_WORDS:
+        if m.event_type != "REQUEST" or not m.trigger_id.startswith("demand"):
+            continue
+        for j, x in enumerate(out):
+            if j == i or x.sentence.start != m.sentence.start or x.trigger.start <= m.trigger.end:
+                continue
+            between = m.sentence.text[m.trigger.end - m.sentence.start:
+                                      x.trigger.start - m.sentence.start].lower()  # fmt: skip
+            if x.event_type not in {"REQUEST", "PROTEST"} and re.search(r"\b(that|to|for|of)\b",
+                                                                         between):  # fmt: skip
+                out[j] = dataclasses.replace(x, confidence=round(x.confidence - 0.2, 3))
+    territorial = {"Government regains territory", "Non-state actor overtakes territory"}
+    for i, m in enumerate(out):
+        in_paragraph = [x for x in out if x.paragraph == m.paragraph]
+        captures = any(x.acled_sub_event_type in territorial for x in in_paragraph)
+        withdrawals = any(x.trigger_id == "withdraw" for x in in_paragraph)
+        peaceful_takeover = any(p in paragraph_text(m) for p in WITHOUT_FIGHT)
+        combat = bool(paragraph_words(m) & COMBAT_WORDS) and not peaceful_takeover
+        if m.trigger_id == "withdraw" and paragraph_words(m) & TAKEOVER_WORDS and (
+            m.location is not None or captures
+        ) or m.acled_sub_event_type in territorial and (withdrawals or peaceful_takeover) and (
+            not combat
+        ):
             out[i] = _recode(m, "Non-violent transfer of territory")
+    for i, m in enumerate(out):
+        if m.trigger_id not in {"clash", "attack", "kill", "wound", "offensive"}:
+            continue
+        if m.acled_sub_event_type not in {"Armed clash", "Attack"}:
+            continue
+        mine = {a.text for a in m.source_actors}
+        won = [x.acled_sub_event_type for x in out if x.sentence.start == m.sentence.start
+               and x.acled_sub_event_type in territorial
+               and (not mine or mine & {a.text for a in x.source_actors})]  # fmt: skip
+        if won:
+            out[i] = _recode(m, str(won[0]))
     for i, m in enumerate(out):
         if m.event_type != "ASSAULT" or m.trigger_id not in EXPLOSIVE_TRIGGERS:
             continue
