@@ -1,8 +1,8 @@
 """The pipeline: the only module that wires the stages together.
 
-    RawArticle -> normalize -> Article -> (infer document date)
-      -> spaCy [parse, actor linker, trigger finder, argument attacher, status decider]
-      -> doc_to_mentions -> code_mention -> resolve dates -> merge_mentions -> Event
+RawArticle -> normalize -> Article -> (infer document date)
+  -> spaCy [parse, actor linker, trigger finder, argument attacher, status decider]
+  -> doc_to_mentions -> code_mention -> resolve dates -> merge_mentions -> Event
 """
 
 from __future__ import annotations
@@ -142,8 +142,14 @@ def _resolve_dates(
                                            end_char=date.end_char)  # fmt: skip
         out.append(dataclasses.replace(m, date=date))
     return [
-        dataclasses.replace(m, is_background=bool(m.date and m.date.start and is_background(
-            m.date, doc_date, window_days=settings.background_window_days)))  # fmt: skip
+        dataclasses.replace(
+            m,
+            is_background=bool(
+                m.date
+                and m.date.start
+                and is_background(m.date, doc_date, window_days=settings.background_window_days)
+            ),
+        )  # fmt: skip
         for m in out
     ]
 
@@ -206,18 +212,54 @@ def _process_batch(
     """Normalise, parse and code one batch; errors and read failures keep their place."""
     nlp = nlp or build_nlp(settings.model, settings.kb_paths)
     slots: list[DocumentResult | Article] = []
+    originals: list[str] = []
     for item in items:
         if isinstance(item, DocumentResult):
             slots.append(item)
             continue
         try:
             slots.append(normalize(item))
+            originals.append(item.text)
         except Exception as exc:  # one bad document never stops a corpus run
             slots.append(DocumentResult(doc_id=item.doc_id, origin=item.origin,
                          error=f"[{EC017_DOCUMENT_FAILED}] {item.origin}: {exc!r}"))  # fmt: skip
     articles = [a for a in slots if isinstance(a, Article)]
-    done = iter(list(_flush(articles, nlp, settings)))
+    done = iter(
+        [
+            _with_original_text(result, article.text, original)
+            for result, article, original in zip(
+                _flush(articles, nlp, settings), articles, originals, strict=True
+            )
+        ]
+    )
     return [next(done) if isinstance(slot, Article) else slot for slot in slots]
+
+
+def _with_original_text(result: DocumentResult, normalized: str, original: str) -> DocumentResult:
+    """Quote the user's own text in every span of the records, not the normalised one
+    (normalising changes letter case and line wraps, never offsets)."""
+    if normalized == original or not result.events:
+        return result
+    return dataclasses.replace(result, events=tuple(_requote(e, original) for e in result.events))
+
+
+def _requote(value: T, original: str) -> T:
+    """``value`` with the ``text`` of every record that has offsets re-read from ``original``."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes: dict[str, Any] = {}
+    names = {f.name for f in dataclasses.fields(value)}
+    start = next((getattr(value, n) for n in ("start", "start_char") if n in names), None)
+    end = next((getattr(value, n) for n in ("end", "end_char") if n in names), None)
+    if "text" in names and isinstance(start, int) and isinstance(end, int):
+        changes["text"] = original[start:end]
+    for f in dataclasses.fields(value):
+        v = getattr(value, f.name)
+        if dataclasses.is_dataclass(v):
+            changes[f.name] = _requote(v, original)
+        elif isinstance(v, tuple) and v and dataclasses.is_dataclass(v[0]):
+            changes[f.name] = tuple(_requote(x, original) for x in v)
+    return dataclasses.replace(value, **changes) if changes else value
 
 
 def _progress(items: Iterable[T], enabled: bool) -> Iterable[T]:

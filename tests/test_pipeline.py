@@ -121,3 +121,26 @@ def test_pipeline_paragraph_context_codes_suicide_bombs_and_riots() -> None:
 def test_pipeline_a_protest_demand_is_not_a_second_event() -> None:
     text = "Demonstrators gathered in several cities on Thursday to urge the government to avoid war."
     assert [e.event_type for e in extract(text)] == ["PROTEST"]
+
+
+def test_pipeline_spans_quote_the_users_text_not_the_normalised_one() -> None:
+    from eventcoder import extract
+
+    text = (
+        "GUERRILLAS ATTACKED A POLICE STATION IN\nSAN MIGUEL ON MONDAY, KILLING THREE "
+        "POLICEMEN. THE ARMY SAID\nTROOPS WERE PURSUING THE ATTACKERS IN\nTHE AREA NEAR "
+        "THE BORDER.\n"
+    )
+    events = extract(text, date="1989-11-20")
+    assert events
+    for event in events:
+        for ev in event.evidence:
+            assert ev.text == text[ev.start : ev.end]
+        for actor in (*event.source_actors, *event.target_actors):
+            if actor.start is not None and actor.end is not None:
+                assert actor.text == text[actor.start : actor.end]
+        if event.location is not None and event.location.start is not None:
+            assert event.location.text == text[event.location.start : event.location.end]
+    attack = next(e for e in events if e.fatalities)
+    assert attack.location is not None and attack.location.name == "San Miguel"
+    assert attack.fatalities is not None and attack.fatalities.text == "THREE"

@@ -2,8 +2,9 @@
 
 Every change is one character for one character, so offsets into ``Article.text`` are
 offsets into the text the user gave us. Documents written in capitals (1980s wire copy)
-are lower-cased with sentence-initial capitals restored, because the cased parser and
-NER read all-caps text badly.
+are lower-cased with sentence-initial capitals restored (and those of calendar words and
+countries), because the cased parser and NER read all-caps text badly. In hard-wrapped text
+a line wrap inside a paragraph becomes a space.
 """
 
 from __future__ import annotations
@@ -87,7 +88,25 @@ def normalize_text(text: str) -> str:
     letters, upper = _capitals(out)
     if letters > 40 and (upper / letters > 0.85 or upper / letters < 0.01):
         out = _sentence_case(out)
+    if is_hard_wrapped(out):
+        # A line wrap inside a paragraph is a space: the tokenizer would otherwise cut names
+        # ("San\nMiguel") and the parser sentences at every wrap.
+        out = _WRAP.sub(lambda m: " " * len(m.group()), out)
     return out
+
+
+_WRAP = re.compile(r"(?<=\S)[ ]*\n(?=[ ]*\S)")  # a newline between two non-blank lines
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """True when most lines inside paragraphs break at a fixed width, mid-sentence (wire copy,
+    e-mail, plain-text archives), not at the end of a sentence or a heading."""
+    lines = text[:20000].split("\n")
+    inner = [a.rstrip() for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
+    if len(inner) < 3:
+        return False
+    wrapped = [a for a in inner if 35 <= len(a) <= 100 and a[-1] not in '.!?:;"\'']
+    return len(wrapped) >= 0.6 * len(inner)
 
 
 def normalize(raw: RawArticle) -> Article:
