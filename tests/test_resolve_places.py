@@ -373,3 +373,15 @@ def test_resolve_places_main_country_skips_qualified_demonyms() -> None:
     events = [e for e in extract(text, date="1989-07-24") if e.event_type == "ASSAULT"]
     assert events and events[0].location is not None
     assert events[0].location.country == "SLV"
+
+
+def test_resolve_places_place_named_inside_the_events_own_place_phrase() -> None:
+    from eventcoder import extract
+
+    text = (
+        "Venezuelan officials said gunmen kidnapped a Venezuelan rancher in Colombia's "
+        "northern Santander department, where he was tending to personal matters. "
+        "Venezuelan police are investigating."
+    )
+    kidnap = next(e for e in extract(text, date="1989-11-20") if e.event_type == "ASSAULT")
+    assert kidnap.location is not None and kidnap.location.country == "COL"

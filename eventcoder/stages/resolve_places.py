@@ -638,6 +638,23 @@ def main_country(
     )
 
 
+def _inside_surface(trigger: Span, toponyms: list[Toponym]) -> Location | None:
+    """The most precise resolved place inside the event's own place phrase ("in Colombia's
+    northern Santander department, where he was ..."), when the parse attached the phrase
+    but not the name in it."""
+    frame = trigger._.frame if trigger.has_extension("frame") else None
+    where = frame.location if frame is not None else None
+    if where is None or where.start is None or where.end is None:
+        return None
+    inside = [
+        t for t in toponyms if t.name and t.lat is not None and where.start <= t.start < where.end
+    ]
+    if not inside:
+        return None
+    top = min(inside, key=lambda t: (FEATURE_PRECISION.get(t.feature or "", 3), -t.start))
+    return _as_location(top, FEATURE_PRECISION.get(top.feature or "", 3))
+
+
 def _locative(doc: Doc, top: Toponym) -> bool:
     """The place is the object of a locative preposition ("in X", "near X", "at X").
 
@@ -698,7 +715,9 @@ class PlaceResolver:
         locative = {t.start for t in toponyms if _locative(doc, t)}
         for trigger in triggers:
             sent = trigger.sent
-            trigger._.location = resolve_event_location(doc, trigger, toponyms, sent=sent)
+            trigger._.location = resolve_event_location(
+                doc, trigger, toponyms, sent=sent
+            ) or _inside_surface(trigger, toponyms)
             trigger._.context_location = context_location(
                 doc, trigger, toponyms, focus, gaz, sent=sent, locative=locative
             )
