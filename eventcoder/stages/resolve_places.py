@@ -612,12 +612,17 @@ def main_country(
     mentions += [
         (a.country, a.start, a.end or a.start, a.text)
         for a in actors
-        if a.country and a.start is not None and a.actor_type in TERRITORIAL | {"state"}
+        if a.country and a.start is not None and a.actor_type in TERRITORIAL
     ]
     mentions += demonyms
     if not mentions:
         return None
-    counts = Counter(m[0] for m in mentions)
+    # A place named as a place counts in full; named for its government or as a modifier
+    # ("Washington said", "U.S. aid") it counts half: it says less about where things happen.
+    associative = {t.start for t in toponyms if not t.literal}
+    counts: dict[str, float] = {}
+    for m in mentions:
+        counts[m[0]] = counts.get(m[0], 0.0) + (0.5 if m[1] in associative else 1.0)
     first: dict[str, tuple[str, int, int, str]] = {}
     for m in sorted(mentions, key=lambda m: m[1]):
         first.setdefault(m[0], m)
