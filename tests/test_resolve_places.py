@@ -329,14 +329,18 @@ def test_resolve_places_context_location_from_the_paragraph() -> None:
     assert text[loc.start : loc.end] == "Mosul"
 
 
-def test_resolve_places_context_location_from_territorial_actors() -> None:
+def test_resolve_places_context_location_from_the_documents_main_country() -> None:
     from eventcoder import extract
 
-    text = "Guatemalan army troops killed nine peasants by mistake on Monday."
-    (event,) = extract(text, date="1989-08-21")
-    assert event.location is not None
-    assert (event.location.country, event.location.precision) == ("GTM", 3)
-    assert text[event.location.start : event.location.end] == "Guatemalan army troops"
+    text = (
+        "Guatemalan army troops killed nine peasants by mistake on Monday. U.S. officials "
+        "said Washington would ask the Guatemalan government for an inquiry."
+    )
+    killing = next(e for e in extract(text, date="1989-08-21") if e.fatalities)
+    # Guatemala twice as a place or a territorial actor; the U.S. only for its government.
+    assert killing.location is not None
+    assert (killing.location.country, killing.location.precision) == ("GTM", 3)
+    assert text[killing.location.start : killing.location.end] == killing.location.text
 
 
 def test_resolve_places_context_location_never_places_background_history() -> None:

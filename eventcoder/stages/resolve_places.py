@@ -515,7 +515,6 @@ def context_location(
     trigger: Span,
     toponyms: list[Toponym],
     focus: Location | None,
-    gaz: Gazetteer,
     *,
     sent: Span | None = None,
     locative: set[int] | None = None,
@@ -523,8 +522,7 @@ def context_location(
     """Where the text around an event places it, when its own arguments do not.
 
     In order: the nearest literal, resolved place under a locative preposition in the trigger's
-    sentence; else the country of the event's own territorial actors ("Salvadoran soldiers",
-    the FMLN); else the nearest such place earlier in its paragraph; else ``focus``, the
+    sentence; else the nearest such place earlier in its paragraph; else ``focus``, the
     document's main country. A city taken from an earlier sentence is only "near" (ACLED
     geo-precision 2); ``start``/``end`` point at the mention used, so a reader can check it.
     """
@@ -541,9 +539,6 @@ def context_location(
     if in_sentence:
         top = min(in_sentence, key=lambda t: abs(t.start - here))
         return _as_location(top, FEATURE_PRECISION.get(top.feature or "", 3))
-    actors = _actor_country(trigger, gaz)
-    if actors is not None:
-        return actors
     para_start = doc_text(doc).rfind("\n\n", 0, here) + 1
     before = [t for t in placed if para_start <= t.start < sent.start_char]
     if before:
@@ -566,37 +561,6 @@ TERRITORIAL = frozenset(
         "rebel group",
     }
 )
-# For attacks the victims' country comes first; otherwise the actors'.
-TARGET_FIRST = frozenset({"ASSAULT", "COERCE"})
-
-
-def _actor_country(trigger: Span, gaz: Gazetteer) -> Location | None:
-    frame = trigger._.frame if trigger.has_extension("frame") else None
-    entry = trigger._.trigger if trigger.has_extension("trigger") else None
-    if frame is None:
-        return None
-    groups = [frame.source_actors, frame.target_actors]
-    if entry is not None and entry.type in TARGET_FIRST:
-        groups.reverse()
-    for actors in groups:
-        for actor in actors:
-            if actor.actor_type not in TERRITORIAL or not actor.country:
-                continue
-            place = gaz.country(actor.country)
-            if place is not None:
-                return Location(
-                    text=actor.text,
-                    name=place.name,
-                    country=actor.country,
-                    lat=round(place.lat, 5),
-                    lon=round(place.lon, 5),
-                    precision=3,
-                    start=actor.start,
-                    end=actor.end,
-                )
-    return None
-
-
 def main_country(
     toponyms: list[Toponym],
     actors: Iterable[ActorRef],
@@ -724,7 +688,7 @@ class PlaceResolver:
                 doc, trigger, toponyms, sent=sent
             ) or _inside_surface(trigger, toponyms)
             trigger._.context_location = context_location(
-                doc, trigger, toponyms, focus, gaz, sent=sent, locative=locative
+                doc, trigger, toponyms, focus, sent=sent, locative=locative
             )
         return doc
 
