@@ -389,3 +389,17 @@ def test_resolve_places_place_named_inside_the_events_own_place_phrase() -> None
     )
     kidnap = next(e for e in extract(text, date="1989-11-20") if e.event_type == "ASSAULT")
     assert kidnap.location is not None and kidnap.location.country == "COL"
+
+
+def test_resolve_places_context_location_the_documents_main_town() -> None:
+    from eventcoder import extract
+
+    text = (
+        "Heavy fighting was reported in San Salvador on Sunday.\n\n"
+        "Rebels shot dead two soldiers, the army said.\n\n"
+        "Shops in San Salvador stayed closed on Monday."
+    )
+    shooting = next(e for e in extract(text, date="1989-11-20") if e.fatalities)
+    loc = shooting.location
+    # The town the document is about, named twice: "near" it, not in it (precision 2).
+    assert loc is not None and (loc.name, loc.country, loc.precision) == ("San Salvador", "SLV", 2)

@@ -607,6 +607,24 @@ def main_country(
     )
 
 
+def _main_city(toponyms: list[Toponym], country: Location | None) -> Location | None:
+    """The town a document is about: named as a place at least twice, in its main country,
+    and more than any other town there. Placed at precision 2 (the event is somewhere in or
+    near it; the text does not say so)."""
+    if country is None:
+        return None
+    towns = Counter(
+        t.name
+        for t in toponyms
+        if t.literal and t.feature == "city" and t.country == country.country and t.name
+    )
+    ranked = towns.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    first = next(t for t in toponyms if t.name == ranked[0][0] and t.literal)
+    return _as_location(first, 2)
+
+
 def _inside_surface(trigger: Span, toponyms: list[Toponym]) -> Location | None:
     """The most precise resolved place inside the event's own place phrase ("in Colombia's
     northern Santander department, where he was ..."), when the parse attached the phrase
@@ -681,6 +699,7 @@ class PlaceResolver:
             and (code := gaz.demonym(token.text))
         ]
         focus = main_country(toponyms, actors, gaz, demonyms)
+        focus = _main_city(toponyms, focus) or focus
         locative = {t.start for t in toponyms if _locative(doc, t)}
         for trigger in triggers:
             sent = trigger.sent
