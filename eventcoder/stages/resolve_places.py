@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -565,7 +565,7 @@ def main_country(
     toponyms: list[Toponym],
     actors: Iterable[ActorRef],
     gaz: Gazetteer,
-    demonyms: Iterable[tuple[str, int, int, str]] = (),
+    demonyms: Sequence[tuple[str, int, int, str]] = (),
 ) -> Location | None:
     """The country a document names most, at precision 3: its places, its territorial actors
     and the demonyms no span took ("salvadoran" in text that lost its capitals), each
@@ -587,8 +587,11 @@ def main_country(
     counts: dict[str, float] = {}
     for m in mentions:
         counts[m[0]] = counts.get(m[0], 0.0) + (0.5 if m[1] in associative else 1.0)
+    # The location quotes the country's first mention as a place or an adjective; an actor's
+    # name ("the FMLN") only when the country is named no other way.
+    places = {(t.start, t.end) for t in toponyms} | {(d[1], d[2]) for d in demonyms}
     first: dict[str, tuple[str, int, int, str]] = {}
-    for m in sorted(mentions, key=lambda m: m[1]):
+    for m in sorted(mentions, key=lambda m: ((m[1], m[2]) not in places, m[1])):
         first.setdefault(m[0], m)
     code = max(counts, key=lambda c: (counts[c], -first[c][1]))
     place = gaz.country(code)
