@@ -143,7 +143,10 @@ def noun_victims(head: Token) -> Count | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return count_all(pobj, named_victim=True)
-        if child.dep_ == "poss" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+        # "Jaramillo's murder", "his assassination": one person.
+        if child.dep_ == "poss" and (
+            child.ent_type_ == "PERSON" or child.pos_ == "PROPN" or child.lower_ in {"his", "her"}
+        ):
             return Count(min=1, max=1, text=child.text, start=child.idx,
                          end=child.idx + len(child.text))  # fmt: skip
     return None
@@ -164,7 +167,8 @@ def casualties(verb: Token, lemmas: set[str]) -> Count | None:
             if count is not None:
                 return count
     if verb.dep_ in {"amod", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
-        return count_in(verb.head)  # "three people killed", "dozens wounded"
+        # "three people killed", "dozens wounded", "the assassinated Carlos Pizarro"
+        return count_in(verb.head, named_victim=verb.lemma_.lower() != "claim")
     return None
 
 

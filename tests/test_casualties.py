@@ -15,6 +15,8 @@ from eventcoder import extract
         ("Guerrillas killed mayor jose perez in the town on Monday.", 1),
         ("Gunmen killed Galan yesterday.", 1),
         ("Gunmen killed the six Jesuit priests and two women.", 8),
+        ("Navarro replaced the assassinated carlos pizarro as the group's candidate.", 1),
+        ("Police said drug traffickers were behind his assassination last week.", 1),
     ],
 )
 def test_casualties_named_victims_of_a_killing(text: str, deaths: int) -> None:
