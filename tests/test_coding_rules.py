@@ -108,3 +108,78 @@ def test_demanded_act_and_metaphors_are_not_the_event() -> None:
     assert _top(text).event_type == "REQUEST"
     text = "Volunteers joined the battle against the cholera epidemic in Harare on Monday."
     assert not [e for e in extract(text, doc_id="t") if e.event_type == "ASSAULT"]
+
+
+def test_weapons_behind_a_quantity_noun() -> None:
+    text = "Soldiers discovered a large amount of ammunition hidden in a cave near Kidal on Monday."
+    assert _top(text).acled_sub_event_type == "Disrupted weapons use"
+    text = "Police officers stand beside a stash of rockets found in a farmhouse near Homs."
+    assert _top(text).acled_sub_event_type == "Disrupted weapons use"
+
+
+def test_stated_willingness_and_refusals() -> None:
+    # "is prepared to" states an intent (PLOVER AGREE); "out of the question" refuses
+    text = "The president said he is prepared to release the detained journalists."
+    assert _top(text).event_type == "AGREE"
+    text = "The minister said that lifting the embargo on Cuba is out of the question."
+    assert _top(text).event_type == "REJECT"
+    # a refusal that is only demanded has not happened
+    text = "The union demanded that the government refuse to sign the trade deal."
+    assert _top(text).event_type == "REQUEST"
+
+
+def test_sabotage_expulsion_and_resettlement() -> None:
+    top = _top("Rebels blew up two electricity pylons near the town of Tabor on Sunday.")
+    assert (top.event_type, top.acled_sub_event_type) == ("COERCE", "Remote explosive/landmine/IED")
+    assert _top("The junta expelled the UN refugee agency from the country.").event_type == (
+        "SANCTION"
+    )
+    text = "The militia settled thirty families from the coast in the village of Deir Hafer."
+    assert not [e for e in extract(text, doc_id="t") if e.event_type == "AGREE"]
+
+
+def test_petitions_and_cyber_attacks() -> None:
+    text = "The opposition party began collecting signatures against the new mining law."
+    assert _top(text).event_type == "PROTEST"
+    text = "Hackers defaced hundreds of government websites in the country last week."
+    assert _top(text).event_type == "COERCE"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("A group of men attacked a peaceful rally of teachers in Dhaka, injuring eight.",
+         "Mob violence"),
+        ("Police attacked a peaceful rally of teachers in Dhaka, injuring eight.",
+         "Excessive force against protesters"),
+        ("The march against fuel prices turned very violent in Accra on Monday.",
+         "Violent demonstration"),
+        ("Farmers protesting the new tax rallied in Lille, blocking major roads into the city.",
+         "Violent demonstration"),
+        ("Police arrested forty people as farmers staged a sit-in and attempted to block traffic "
+         "in Lille.", "Protest with intervention"),
+    ],
+)  # fmt: skip
+def test_who_makes_a_protest_violent(text: str, sub: str) -> None:
+    assert sub in _subs(text)
+
+
+def test_background_named_in_passing() -> None:
+    text = ("Norway suspended its aid to the country on Monday, two days after soldiers shot "
+            "dead a student in the capital.")  # fmt: skip
+    assert _top(text).event_type == "SANCTION"
+    text = "A man accused of stealing a goat was beaten to death by a mob near Kisumu."
+    assert _top(text).acled_sub_event_type == "Mob violence"
+
+
+def test_more_senses_from_object_and_paragraph() -> None:
+    text = "Kenyan police intercepted twelve suspected members of the group near Garissa."
+    assert _top(text).acled_sub_event_type == "Arrests"
+    text = "Soldiers abducted two teachers in the occupied city of Hebron on Sunday."
+    assert "Non-state actor overtakes territory" not in _subs(text)
+    text = "Israeli jets crossed into Syrian airspace and bombed an army depot near Homs."
+    assert _top(text).acled_sub_event_type == "Air/drone strike"
+    text = "The army prepared to resume shelling rebel positions around the town of Kuna."
+    assert _top(text).event_type == "MOBILIZE"
+    text = "Two soldiers died when a roadside bomb exploded. The blast also destroyed a truck."
+    assert _top(text).acled_sub_event_type == "Remote explosive/landmine/IED"

@@ -54,6 +54,10 @@ INTENT_CUES = {
     "decided", "offer", "offered", "swear", "swore", "sworn", "going", "determined", "propose",
     "proposed", "committed", "commit", "set",
 }  # fmt: skip
+# Armed forces preparing an attack show force (MOBILIZE); "is prepared to" is willingness.
+PREPARE_CUES = {"prepare", "prepared", "prepares", "preparing"}
+WILLING = re.compile(r"\b(is|are|was|were|am|be|been|'s|'re|remain|remains|remained)\s+"
+                     r"(\w+\s+)?prepared to\b")
 # "X must release the prisoners", said by another party, is a demand (PLOVER REQUEST).
 DEMAND_CUES = {"must", "should", "ought"}
 FAILURE_CUES = {"fail", "failed", "fails", "refuse", "refused", "refuses"}
@@ -87,6 +91,15 @@ def _intent_or_refusal(m: EventMention) -> EventMention:
         return dataclasses.replace(m, event_type="REJECT", mode=None, cameo="120",
                                    acled_sub_event_type=None, status="asserted",
                                    trigger_id=f"{m.trigger_id}+refusal")  # fmt: skip
+    if m.status == "hypothetical" and m.status_cue in PREPARE_CUES and m.event_type in {
+        "ASSAULT", "COERCE"
+    } and not WILLING.search(m.sentence.text.lower()) and (
+        {a.actor_type for a in m.source_actors} & ARMED_TYPES
+        or set().union(*(_words(a.text) for a in m.source_actors)) & ARMED_CUES
+    ):  # "the army prepared to resume shelling": a force posture (PLOVER MOBILIZE, CAMEO 150)
+        return dataclasses.replace(m, event_type="MOBILIZE", mode=None, cameo="150",
+                                   acled_sub_event_type=None, status="asserted",
+                                   trigger_id=f"{m.trigger_id}+posture")  # fmt: skip
     if m.status == "hypothetical" and m.status_cue in INTENT_CUES and m.event_type not in {
         "AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"
     }:
@@ -176,6 +189,17 @@ ABSTRACT_FOES = FIRE_WORDS | {
     "drought", "floods", "illiteracy", "obesity", "hiv", "aids", "ebola", "cholera",
 }  # fmt: skip
 OBSERVERS = {"inspectors", "observers", "monitors", "peacekeepers"}
+AGENCIES = {"agency", "agencies", "ngo", "ngos", "organisation", "organization", "charity",
+            "unhcr", "unicef", "msf", "delegation", "embassy", "consulate"}  # fmt: skip
+INFRASTRUCTURE = {"line", "lines", "pipeline", "pipelines", "bridge", "bridges", "pylon",
+                  "pylons", "tower", "towers", "railway", "railroad", "rail", "tracks",
+                  "substation", "grid", "power", "electricity", "electric", "dam", "oil",
+                  "gas", "cable", "cables", "transformer", "transformers"}  # fmt: skip
+SIGNED_DECREES = {"decree", "decrees", "law", "laws", "bill", "bills", "order", "orders",
+                  "legislation", "ordinance", "budget", "amendment", "amendments"}  # fmt: skip
+# People a verb like "settle" can take as object: then it means resettle, not agree.
+SETTLED_PEOPLE = PERSON_WORDS | {"families", "refugees", "settlers", "migrants", "displaced",
+                                 "residents", "returnees"}  # fmt: skip
 INSPECTORS = {"inspectors", "investigators", "monitors", "observers", "inspection", "experts"}
 NON_STATE_WORDS = {"rebel", "rebels", "militants", "militant", "insurgents", "fighters",
                    "jihadists", "militia", "militiamen", "guerrillas", "terrorists", "isis",
@@ -234,6 +258,12 @@ def _object_sense(m: EventMention) -> EventMention:
                 return _recoded(m, "COERCE", "arrest", "173", "Arrests", "person")
             return _recoded(m, "ASSAULT", "abduct", "181", "Abduction/forced disappearance",
                             "person")  # fmt: skip
+    if tid == "disrupt_weapons" and m.trigger.text.lower().startswith("intercept") and (
+        obj & PERSON_WORDS and not obj & WEAPON_WORDS
+    ):  # "intercepted 15 suspected members": people caught, not weapons
+        state = {a.actor_type for a in m.source_actors} & STATE_TYPES
+        if state or not m.source_actors:
+            return _recoded(m, "COERCE", "arrest", "173", "Arrests", "person")
     if tid == "suspend" and obj & PROTEST_ACTS:
         return _recoded(m, "CONCEDE", None, "082", None, "dissent")
     if tid == "suspend" and obj & TIES:
@@ -244,6 +274,13 @@ def _object_sense(m: EventMention) -> EventMention:
         (obj & ENVOYS and not obj & PLACE_WORDS) or _words(m.sentence.text) & OBSERVERS
     ):
         return _recoded(m, "SANCTION", "expel", "166", m.acled_sub_event_type, "envoys")
+    if tid == "deport" and obj & (ENVOYS | AGENCIES):
+        # expelling diplomats, inspectors or an aid agency: CAMEO 166 (PLOVER SANCTION)
+        return _recoded(m, "SANCTION", "expel", "166", m.acled_sub_event_type, "envoys")
+    if tid in {"explode", "bombing"} and obj & INFRASTRUCTURE and not (
+        m.fatalities or m.injuries or obj & PERSON_WORDS
+    ):  # "blew up power lines": sabotage of property (PLOVER COERCE); ACLED keeps the IED
+        return dataclasses.replace(m, event_type="COERCE", trigger_id=f"{tid}+property")
     if tid == "handover" and obj & AID_GOODS:
         return _recoded(m, "AID", None, "073", None, "goods")
     if tid == "deploy" and obj & INSPECTORS:
@@ -334,7 +371,8 @@ VIOLENT_PROTEST_WORDS = {
     "scuffle", "scuffles", "projectiles", "pelted", "pelting", "stones", "stone-throwing",
     "molotov", "fires", "torched", "vandalised", "vandalized", "smashed", "stormed", "looted",
     "rioters", "rioting", "rioted", "confronted", "fireworks", "petrol", "barricades",
-    "ransacked", "breached",
+    "ransacked", "breached", "threw", "throwing", "throws", "hurled", "hurling", "trashing",
+    "trashed",
 }  # fmt: skip
 EXPLOSIVE_TRIGGERS = {"bombing", "explode", "bomb_verb", "attack", "kill", "wound", "shelling",
                       "pound"}  # fmt: skip
@@ -351,7 +389,16 @@ PEACEFUL_WORDS = {"peaceful", "peacefully", "peacefull", "unarmed", "nonviolent"
 PROTESTER_WORDS = ("protester", "demonstrator", "rioter", "crowd", "student", "marcher", "mob")
 
 
-TURNED_VIOLENT = ("turned violent", "turn violent", "turns violent", "turning violent")
+TURNED_VIOLENT = re.compile(r"\b(turn|turned|turns|turning|spiral\w*|descend\w*|degenerat\w*)"
+                            r" (very |increasingly |more |quickly |into )?(violent|violence|riots?)\b")
+# Blocking traffic is road-blocking in ACLED's sense of a violent demonstration (done, not
+# "attempted to block").
+BLOCKING = re.compile(r"\b(blocked|blocking|blocks|blockaded|barricaded)\b[^.]{0,30}\b"
+                      r"(roads?|streets?|highways?|thoroughfares?|traffic|intersections?|"
+                      r"junctions?|railways?|bridges?|motorways?)\b")
+# Who attacks a protest decides ACLED's type: state forces use excessive force, a crowd is a mob.
+STATE_FORCE_WORDS = STATE_WORDS | {"forces", "policemen", "officers", "soldier", "gendarmes",
+                                   "paramilitaries", "guards", "riot"}  # fmt: skip
 EXCESSIVE_FORCE = ("excessive force", "violently", "brutally", "brutal", "beat ", "beaten",
                    "beating", "live ammunition", "live rounds", "live fire", "live bullets",
                    "batons")  # fmt: skip
@@ -363,6 +410,20 @@ GRIEVANCE_CUES = {"over", "against", "following", "decry", "decried", "decrying"
                   "condemned", "condemning", "denounce", "denounced", "denouncing",
                   "protesting", "protested", "about", "justice", "mourn", "mourning",
                   "commemorate"}  # fmt: skip
+# A time clause that dates the main event by an earlier one ("one day after ...").
+TIME_CLAUSE = re.compile(r"\b(days?|weeks?|hours?|months?|shortly|moments|minutes|a day|one day)"
+                         r" (after|before)\b[^.;]{0,140}$")
+LEADING_TIME_CLAUSE = re.compile(r"^\W*(\w+\s+){0,2}(days?|weeks?|hours?|months?|moments|"
+                                 r"minutes) (after|before)\b[^,;]*$")
+EXPLOSION_WORDS = {"explosion", "explosions", "blast", "blasts", "bomb", "bombs", "ied", "ieds",
+                   "airstrike", "airstrikes", "strikes", "missile", "missiles", "rocket",
+                   "rockets", "shells", "mortar", "mortars", "exploded", "detonated"}  # fmt: skip
+ARSON_WORDS = {"arson", "torched", "looted", "looting", "looters", "set", "ablaze", "burnt",
+               "burned", "burning", "ransacked", "vandalised", "vandalized"}  # fmt: skip
+AIRCRAFT_WORDS = {"planes", "plane", "jets", "jet", "warplanes", "warplane", "aircraft",
+                  "bombers", "helicopters", "helicopter", "airspace", "air"}  # fmt: skip
+DEVICE_WORDS = {"ied", "ieds", "device", "devices", "car", "roadside", "suicide", "planted",
+                "explosive", "grenade", "grenades"}  # fmt: skip
 COMBAT_WORDS = {"bombardment", "clashes", "fighting", "battle", "battles", "shelling",
                 "airstrikes", "offensive", "firefight", "assault"}  # fmt: skip
 
@@ -400,9 +461,24 @@ def _not_an_event(m: EventMention) -> bool:
         return True  # firefighters "gaining control" of a blaze take no territory
     if m.trigger_id in {"clash", "attack", "offensive"} and _object_words(m, 8) & ABSTRACT_FOES:
         return True  # "the battle against the water crisis", "the fight to contain wildfires"
+    low = m.trigger.text.lower()
+    if m.trigger_id == "occupy" and low == "occupied" and _object_words(m, 1) & (PLACE_WORDS | {
+        "territory", "territories", "lands", "land", "zone", "areas", "part", "parts"
+    }) and not set(_words_before(m, 1)) & (PASSIVE_AUX | {"has", "have", "had"}):
+        return True  # "the occupied city of El Aaiun": a description, not a takeover
+    if m.trigger_id == "agree" and low.startswith("sign") and (
+        (_object_words(m, 4) | set(_words_before(m, 4))) & SIGNED_DECREES
+    ):
+        return True  # "signed a decree": a decision, not an agreement between parties
+    if m.trigger_id == "agree" and m.trigger.text.lower().startswith("settl") and (
+        _object_words(m, 3) & SETTLED_PEOPLE
+    ):
+        return True  # "settled 20 families in the village": a resettlement, no agreement
     if m.trigger_id == "release":
         before = _words_before(m, 1)
-        return bool(_object_words(m, 4) & RELEASED_DOCUMENTS) or before == ["press"]
+        return bool((_object_words(m, 4) | set(_words_before(m, 3))) & RELEASED_DOCUMENTS) or (
+            before == ["press"]
+        )  # "released footage", "the footage that police released", "a press release"
     return False
 
 
@@ -459,17 +535,32 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
         # intervention's, not the protesters'; "protests against police violence" name the
         # grievance, not the protest; "the protest turned violent" outweighs "peaceful".
         peaceful = bool(paragraph_words(out[protests[0]]) & PEACEFUL_WORDS)
-        turned = any(p in text_low for p in TURNED_VIOLENT)
+        turned = bool(TURNED_VIOLENT.search(text_low) or BLOCKING.search(text_low))
+        # "unrest" is a general word: it does not outweigh protesters called peaceful
         violent = ((_violent_words(text_low) and not peaceful) or turned or any(
-            out[i].trigger_id == "riot" for i in same_paragraph) or any(
-            rioting(i) for i in others))  # fmt: skip
+            out[i].trigger_id == "riot" and out[i].status not in {"hypothetical", "negated"}
+            and not (peaceful and out[i].trigger.text.lower() == "unrest") for i in same_paragraph
+        ) or any(rioting(i) for i in others))  # fmt: skip
+        lethal_sources: set[str] = set()
+        for i in others:
+            if out[i].trigger_id in LETHAL_TRIGGERS and out[i].source_actors:
+                lethal_sources |= set(_words_before(out[i], 4)).union(
+                    *(_words(a.text) for a in out[i].source_actors))
         lethal = any(
             (out[i].trigger_id in LETHAL_TRIGGERS or out[i].fatalities or out[i].injuries)
             and not by_protesters(out[i]) and not _grievance(out[i])
             for i in others
         )
         force = any(out[i].trigger_id in FORCE_TRIGGERS and not _grievance(out[i]) for i in others)
+        protest_sources = {a.text for p in protests for a in out[p].source_actors}
         for i in others:
+            if out[i].event_type == "REQUEST" and (
+                by_protesters(out[i]) or "+intent" in out[i].trigger_id
+                or out[i].status == "hypothetical"
+                or protest_sources & {a.text for a in out[i].source_actors}
+            ):  # "rallied against X, saying he must resign", "marched to call for action":
+                # what the protest demands
+                out[i] = dataclasses.replace(out[i], confidence=round(out[i].confidence - 0.2, 3))
             # What the protest is about, and the ban it defies, are background to it, not
             # the news of the sentence.
             defiance = out[i].event_type == "REJECT" and out[i].trigger.text.lower().startswith(
@@ -478,6 +569,10 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
                 out[i] = dataclasses.replace(out[i], confidence=round(out[i].confidence - 0.2, 3))
         if violent:
             sub = "Violent demonstration"
+        elif lethal and lethal_sources and lethal_sources & (MOB_WORDS | {"group", "men"}) and (
+            not lethal_sources & STATE_FORCE_WORDS
+        ):
+            sub = "Mob violence"  # "a group of men attacked a peaceful rally"
         elif lethal or (force and any(p in text_low for p in EXCESSIVE_FORCE)):
             # ACLED: beatings, live fire or "excessive force" against a peaceful protest
             sub = "Excessive force against protesters"
@@ -489,8 +584,8 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
         joined = LETHAL_TRIGGERS | FORCE_TRIGGERS | {"clash"}
         if sub == "Violent demonstration":
             joined = joined - {"arrest"}
-        for i in protests + [i for i in others if out[i].trigger_id in joined
-                             and not _grievance(out[i])]:  # fmt: skip
+        for i in protests + [i for i in others if (out[i].trigger_id in joined or (
+                sub == "Violent demonstration" and rioting(i))) and not _grievance(out[i])]:  # fmt: skip
             out[i] = _recode(out[i], sub, boost=0.1)
     # Territory that changes hands without a fight (ACLED "Non-violent transfer of
     # territory"): a withdrawal from a place that someone then takes over, and a capture
@@ -534,6 +629,41 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
                and (not mine or mine & {a.text for a in x.source_actors})]  # fmt: skip
         if won:
             out[i] = _recode(m, str(won[0]))
+    # Background named in passing: "a man accused of theft" (a description, not an
+    # accusation made), and the earlier event of a time clause ("X suspended flights, one
+    # day after a jet shot down a helicopter").
+    for i, m in enumerate(out):
+        pre = m.sentence.text[: max(m.trigger.start - m.sentence.start, 0)]
+        post = m.sentence.text[max(m.trigger.end - m.sentence.start, 0):]
+        described = m.trigger_id == "accuse" and m.trigger.text.lower() == "accused" and (
+            post.lower().startswith(" of ")) and not re.search(
+            r"\b(was|were|is|are|been|being|be|has|have|had|stands?|stood)\s+$", pre.lower())
+        time_clause = TIME_CLAUSE.search(pre.lower())
+        earlier = time_clause is not None and any(
+            x.sentence.start == m.sentence.start and x.trigger.start - x.sentence.start
+            < time_clause.start() for x in out if x is not m)  # fmt: skip
+        leading = LEADING_TIME_CLAUSE.search(pre.lower()) is not None and any(
+            x.sentence.start == m.sentence.start and x.trigger.start > m.trigger.end
+            and "," in m.sentence.text[m.trigger.end - m.sentence.start:
+                                       x.trigger.start - m.sentence.start] for x in out)  # fmt: skip
+        # "the explosions also destroyed armoured vehicles": damage done by an explosion or
+        # in a battle is that event's outcome, not looting or property destruction
+        outcome = m.trigger_id == "burn" and bool(
+            paragraph_words(m) & (COMBAT_WORDS | EXPLOSION_WORDS)
+        ) and not paragraph_words(m) & ARSON_WORDS
+        if described or earlier or leading or outcome:
+            out[i] = dataclasses.replace(m, confidence=round(m.confidence - 0.15, 3))
+        cause = next((x for x in out if x.paragraph == m.paragraph and x.event_type == "ASSAULT"
+                      and x.acled_sub_event_type not in {None, m.acled_sub_event_type}), None)
+        if outcome and cause is not None:  # the damage takes the explosion's or battle's codes
+            out[i] = dataclasses.replace(
+                out[i], event_type=cause.event_type, mode=cause.mode, cameo=cause.cameo,
+                acled_sub_event_type=cause.acled_sub_event_type,
+                acled_event_type=cause.acled_event_type)  # fmt: skip
+        if m.trigger_id == "bomb_verb" and paragraph_words(m) & AIRCRAFT_WORDS and not (
+            paragraph_words(m) & DEVICE_WORDS
+        ):  # "Israeli planes ... bombed the brigade's base"
+            out[i] = _recode(out[i], "Air/drone strike")
     for i, m in enumerate(out):
         if m.event_type != "ASSAULT" or m.trigger_id not in EXPLOSIVE_TRIGGERS:
             continue

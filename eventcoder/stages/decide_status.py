@@ -37,7 +37,7 @@ INTENT_HEADS = {
     "call", "urge", "demand", "ask", "request", "effort", "bid", "push", "unlikely",
     "likely", "possible", "able", "ready", "willing", "determined", "set", "going", "wish",
     "fail", "refuse", "warn", "compel", "force", "bring", "help", "achieve", "lift",
-    "goal", "decide", "swear", "must", "should",
+    "goal", "decide", "swear", "must", "should", "prepared", "poised", "eager", "keen",
 }  # fmt: skip
 CLAIM_VERBS = {"claim", "admit", "announce", "acknowledge", "confess", "boast", "declare"}
 ATTRIB_VERBS = {
@@ -52,6 +52,28 @@ HEDGE_VERBS = {"suggest", "report", "indicate", "appear", "seem", "rumor", "rumo
 
 def _is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ == "det") for c in tok.children)
+
+
+REFUSALS = {"refuse", "fail", "decline"}
+DEMAND_HEADS = {"demand", "urge", "ask", "request", "insist", "call", "press", "appeal"}
+
+
+def _demanding(chain: list[Token]) -> Token | None:
+    """A demand verb that governs a refusal ("demanded that Israel refuse ..."), if any."""
+    for tok in chain[1:3]:
+        if tok.lemma_.lower() in DEMAND_HEADS and tok.pos_ == "VERB":
+            return tok
+    return None
+
+
+def _out_of_question(tok: Token) -> bool:
+    """True for a clause whose predicate is "out of the question" (a refusal)."""
+    for child in tok.children:
+        if child.lower_ == "out" and child.dep_ in {"prep", "advmod", "acomp", "attr"}:
+            nxt = child.doc[child.i + 1 : child.i + 4]
+            if " ".join(t.lower_ for t in nxt) == "of the question":
+                return True
+    return False
 
 
 def _chain(head: Token) -> list[Token]:
@@ -92,6 +114,8 @@ def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, 
     for tok in chain[1:]:
         if tok.lemma_.lower() in DENY_VERBS and tok.pos_ == "VERB":
             return "negated", _subject(tok), tok.text
+        if _out_of_question(tok):  # "lifting the sanctions is out of the question"
+            return "negated", None, "not"
     # 2. hypothetical: conditional clause, modal, or intended/requested act.
     for depth, tok in enumerate(chain):
         for child in tok.children:
@@ -115,6 +139,11 @@ def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, 
         }:
             if tok.lemma_.lower() == "call" and chain[depth - 1].dep_ not in {"prep", "pobj"}:
                 continue
+            if tok.lemma_.lower() in {"set", "going"} and chain[depth - 1].dep_ != "xcomp":
+                continue  # "set off a bomb" is done; "is set to attack" is intended
+            demand = _demanding(chain[depth:]) if tok.lemma_.lower() in REFUSALS else None
+            if demand is not None:  # "demanded that Y refuse to sign": the demand's content
+                tok = demand
             return "hypothetical", _subject(tok) if tok.pos_ == "VERB" else None, tok.text
         if tok.lower_ == "were" and any(c.dep_ == "xcomp" for c in tok.children):
             return "hypothetical", None, "were to"

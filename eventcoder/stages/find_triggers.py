@@ -11,7 +11,7 @@ import numpy
 from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.ontologies.lexicon import TriggerEntry, triggers
 
@@ -23,6 +23,11 @@ if not Span.has_extension("trigger"):
 _NON_EVENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                    "PERSON", "GPE", "NORP", "LANGUAGE", "LOC"}
 _FUNCTION_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART"}
+# Nouns that only measure or contain their "of" object: "seized a large amount of
+# ammunition", "found a stash of rockets" have the ammunition or the rockets as object.
+QUANTITY_NOUNS = {"amount", "quantity", "quantities", "stash", "stockpile", "haul", "number",
+                  "lot", "pile", "cache", "consignment", "batch", "load", "bag", "box", "crate",
+                  "sack", "supply", "array", "variety", "assortment", "collection"}  # fmt: skip
 
 
 class TriggerFinder:
@@ -53,7 +58,7 @@ class TriggerFinder:
         # stand between them ("lifted a night curfew"), through the dependency parse.
         self.verb_object: dict[tuple[str, str], int] = {}
         self._object_deps = numpy.array(
-            [nlp.vocab.strings.add(d) for d in ("dobj", "nsubjpass")], dtype=numpy.uint64
+            [nlp.vocab.strings.add(d) for d in ("dobj", "nsubjpass", "acl")], dtype=numpy.uint64
         )
         for index, entry in enumerate(self.entries):
             for phrase in entry.phrases:
@@ -68,16 +73,70 @@ class TriggerFinder:
         deps = doc.to_array(DEP)
         for i in numpy.flatnonzero(numpy.isin(deps, self._object_deps)).tolist():
             tok = doc[i]
-            if tok.dep_ in {"dobj", "nsubjpass"}:
-                index = self.verb_object.get((tok.head.lemma_.lower(), tok.lemma_.lower()))
+            if tok.dep_ == "acl":
+                # "a stash of rockets found in a house": the participle's object is its head
+                if tok.tag_ != "VBN" or tok.head.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                verb, obj = tok, tok.head
+            elif tok.dep_ in {"dobj", "nsubjpass"}:
+                verb, obj = tok.head, tok
+            else:
+                continue
+            for noun in self._measured(obj):
+                index = self.verb_object.get((verb.lemma_.lower(), noun.lemma_.lower()))
                 if index is None:
                     continue
                 match_id = doc.vocab.strings.add(str(index))
                 # "seized eight guns" (object after) or "guns were seized" (passive before)
-                start, end = min(tok.i, tok.head.i), max(tok.i, tok.head.i) + 1
+                start, end = min(noun.i, verb.i), max(noun.i, verb.i) + 1
                 if end - start <= 8:
                     found.add((match_id, start, end))
+                break
+        found.update(self._quantity_objects(doc))
         return found
+
+    def _quantity_objects(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """Verb-object phrases behind a quantity noun, read from the word order when the
+        parse misses them: "discovered a large amount of ammunition", "a stash of rockets
+        found in a house"."""
+        found = set()
+        for tok in doc:
+            if tok.lemma_.lower() not in QUANTITY_NOUNS or tok.pos_ != "NOUN":
+                continue
+            after = doc[tok.i + 1 : tok.i + 5]
+            if not len(after) or after[0].lower_ != "of":
+                continue
+            noun = next((t for t in after[1:] if t.pos_ in {"NOUN", "PROPN"}), None)
+            if noun is None:
+                continue
+            sent = tok.sent
+            before = [t for t in doc[max(sent.start, tok.i - 4) : tok.i] if t.pos_ == "VERB"]
+            # a participle after the noun ("a stash of rockets found ..."; the tagger often
+            # reads "found" as a past tense without a subject)
+            participles = [t for t in doc[noun.i + 1 : min(sent.end, noun.i + 8)]
+                           if t.tag_ == "VBN" or (t.tag_ == "VBD" and not any(
+                               c.dep_ == "nsubj" for c in t.children))][:1]  # fmt: skip
+            for verb in before[-1:] + participles:
+                # the quantity noun's own phrase first ("destroyed caches of weapons")
+                index = self.verb_object.get((verb.lemma_.lower(), tok.lemma_.lower()))
+                if index is not None:
+                    break
+                index = self.verb_object.get((verb.lemma_.lower(), noun.lemma_.lower()))
+                if index is not None:
+                    start, end = min(noun.i, verb.i), max(noun.i, verb.i) + 1
+                    found.add((doc.vocab.strings.add(str(index)), start, end))
+                    break
+        return found
+
+    @staticmethod
+    def _measured(obj: Token) -> list[Token]:
+        """The object itself, and behind a quantity noun what it measures ("amount of arms")."""
+        out = [obj]
+        if obj.lemma_.lower() in QUANTITY_NOUNS:
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.extend(c for c in prep.children if c.dep_ == "pobj")
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int, TriggerEntry]] = []
