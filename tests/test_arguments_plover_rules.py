@@ -81,3 +81,113 @@ def test_counting_words_are_not_part_of_the_actor(full_nlp: object) -> None:
         full_nlp, "Drone strikes killed at least nine top Taliban commanders in May.", "killed"
     )
     assert "Taliban commanders" in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # a reported obligation is the reporter's demand of the obliged party
+        ("Canada said on Monday that Peru must release the detained sailors.", "release",
+         "Canada", "Peru"),
+    ],
+)
+def test_reported_obligation_roles(full_nlp: object, text: str, trigger: str, source: str,
+                                   target: str) -> None:
+    doc = full_nlp(text)  # type: ignore[operator]
+    span = next(t for t in doc.spans["triggers"] if trigger in t.text)
+    frame = span._.frame
+    assert [a.text for a in frame.reporter] == [source]
+    assert [a.text for a in frame.obliged] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # a "by" phrase deep inside the protest's object is not the protester
+        ("Students held demonstrations against abuses by the Chilean police on Monday.",
+         "demonstrations", "Students"),
+        # a capitalised description at the start of the sentence is not part of the name
+        ("Human rights watchdog Amnesty International accused Egypt of torture.", "accused",
+         "Amnesty International"),
+        # "members of X" is X; "a member of X" one person
+        ("Members of the Algerian Workers Party demonstrated in Algiers.", "demonstrated",
+         "Algerian Workers Party"),
+        # an agentless passive arrest: the state where it happened
+        ("A Dutch missionary was arrested in Iran on Monday.", "arrested", "Iran"),
+        # the instrument's user, not the instrument, acts ("used tear gas to disperse")
+        ("Kenyan police used tear gas to disperse protesters in Nairobi.", "disperse",
+         "Kenyan police"),
+    ],
+)
+def test_more_source_conventions(full_nlp: object, text: str, trigger: str, source: str) -> None:
+    sources, _targets = _frame(full_nlp, text, trigger)
+    assert source in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "not_target"),
+    [
+        # what is withdrawn is the actor's own; the place left is the target
+        ("Chad said it will withdraw its troops from Sudan.", "withdraw", "Sudan", "its troops"),
+        # what is fired is no target
+        ("Settlers set fire to the offices of Palestinian administrators.", "set fire",
+         "Palestinian administrators", "fire"),
+        # grading words and counts go from unlinked phrases too
+        ("The government outlawed the largest separatist organization in Corsica.",
+         "outlawed", "separatist organization in Corsica", "largest separatist organization"),
+    ],
+)
+def test_target_is_who_is_acted_on(full_nlp: object, text: str, trigger: str, target: str,
+                                   not_target: str) -> None:
+    _sources, targets = _frame(full_nlp, text, trigger)
+    assert target in targets
+    assert not_target not in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # a threat's condition names the threatened party
+        ("Iran threatened to halt the talks if Britain expels its diplomats.", "threatened",
+         "Britain"),
+        # a rejection defies the one who pressed for it
+        ("The minister declined to resign despite pressure by the Kenya Anti-Corruption "
+         "Commission.", "declined", "Kenya Anti-Corruption Commission"),
+        # the agent of a prevented event is the one prevented
+        ("Police prevented a march staged by students at Ankara University.", "prevented",
+         "students at Ankara University"),
+    ],
+)
+def test_targets_found_through_the_phrase(full_nlp: object, text: str, trigger: str,
+                                          target: str) -> None:
+    _sources, targets = _frame(full_nlp, text, trigger)
+    assert target in targets
+
+
+def test_plural_they_takes_the_last_group_subject(full_nlp: object) -> None:
+    text = "Dozens of militants attacked a police post on Monday. Later they stormed a hotel."
+    sources, _targets = _frame(full_nlp, text, "stormed")
+    assert sources == ["militants"]
+
+
+def test_mixed_case_acronym_matches_case_exactly(full_nlp: object) -> None:
+    """"LeT" (Lashkar-e-Taiba) is an acronym; the word "Let" is not."""
+    from eventcoder.kb.index import is_acronym
+
+    assert is_acronym("LeT") and is_acronym("JeM") and not is_acronym("Mai-Mai")
+    doc = full_nlp("Let the talks begin, the minister said. LeT denied the attack.")  # type: ignore[operator]
+    linked = {s.text: s._.actor.actor_id for s in doc.spans["actors"]}
+    assert "Let" not in linked
+    assert linked.get("LeT") == "lashkar-e-taiba"
+
+
+def test_linker_closes_parentheses_and_names_bodies(full_nlp: object) -> None:
+    doc = full_nlp(  # type: ignore[operator]
+        "The Homeland Union (Conservatives) met the Kenya Anti-Corruption Commission. "
+        "Algeria's first multi-party elections were held."
+    )
+    texts = {s.text: s._.actor for s in doc.spans["actors"]}
+    assert "Homeland Union (Conservatives)" in texts
+    assert texts["Kenya Anti-Corruption Commission"].country == "KEN"
+    assert "Algeria" in texts
+    assert not any("elections" in t for t in texts)

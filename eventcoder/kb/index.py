@@ -98,10 +98,21 @@ def alias_key(alias: str) -> tuple[str, ...]:
     return tuple(w.key for w in words(alias))
 
 
+_MIXED_CASE = re.compile(r"^[A-Z][a-z]{0,2}[A-Z]")
+
+
 def is_acronym(alias: str) -> bool:
-    """True for short all-capital aliases ("US", "KH", "IRGC") that must match case exactly."""
+    """True for short acronyms that must match case exactly.
+
+    All-capital ("US", "KH", "IRGC"), or up to four letters mixed-case with a capital after
+    small letters ("LeT", "JeM", "HuJI"): caseless, "LeT" would match the word "Let".
+    """
     letters = [c for c in alias if c.isalpha()]
-    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in alias.strip()
+    if not 0 < len(letters) <= 6 or " " in alias.strip():
+        return False
+    if all(c.isupper() for c in letters):
+        return True
+    return len(letters) <= 4 and _MIXED_CASE.search(alias) is not None
 
 
 @dataclass(frozen=True, slots=True)

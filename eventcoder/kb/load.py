@@ -182,19 +182,30 @@ def compile_index(
             group = [b for b in bucket if b[1].exact_case == exact]
             if not group:
                 continue
-            if len({a.id for a, _, _ in group}) > 1:
-                preferred = [b for b in group if b[2]]
-                if len(preferred) != 1:
-                    where = ", ".join(f"{a.id} ({_origin(a)})" for a, _, _ in group)
-                    raise KBError(
-                        f"{_origin(group[-1][0])}: alias {' '.join(key)!r} is claimed by {where} "
-                        "without a rule to choose. Fix: mark one with {text: ..., prefer: true} "
-                        "or remove it from the others"
-                    )
-                group = preferred + [b for b in group if not b[2]]
-            for _, entry, _ in group:
-                index.add(key, entry)
+            # nor do acronyms spelt in another case ("JEM" and "JeM")
+            spellings = dict.fromkeys(b[1].alias for b in group) if exact else {"": None}
+            for alias in spellings:
+                same = [b for b in group if not exact or b[1].alias == alias]
+                for _, entry, _ in _choose(key, same):
+                    index.add(key, entry)
     return index
+
+
+def _choose(
+    key: tuple[str, ...], group: list[tuple[Actor, IndexEntry, bool]]
+) -> list[tuple[Actor, IndexEntry, bool]]:
+    """The claims of one alias, the preferred first; raises ``KBError`` on an open clash."""
+    if len({a.id for a, _, _ in group}) <= 1:
+        return group
+    preferred = [b for b in group if b[2]]
+    if len(preferred) != 1:
+        where = ", ".join(f"{a.id} ({_origin(a)})" for a, _, _ in group)
+        raise KBError(
+            f"{_origin(group[-1][0])}: alias {' '.join(key)!r} is claimed by {where} "
+            "without a rule to choose. Fix: mark one with {text: ..., prefer: true} "
+            "or remove it from the others"
+        )
+    return preferred + [b for b in group if not b[2]]
 
 
 def packaged_files() -> list[Path]:

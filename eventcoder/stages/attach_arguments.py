@@ -44,6 +44,11 @@ class ArgumentFrame:
     # Targets inferred from deep inside the act's phrase ("sanctions on X", "a curfew in Y"):
     # they fill the frame but are no evidence that the trigger is an event.
     inferred_targets: tuple[ActorRef, ...] = ()
+    # "Russia said that Sudan must return ...": who states the obligation (``reporter``) and
+    # who is obliged (``obliged``); when the act is coded as the demand, they are its
+    # source and target.
+    reporter: tuple[ActorRef, ...] = ()
+    obliged: tuple[ActorRef, ...] = ()
 
 
 if not Span.has_extension("frame"):
@@ -69,7 +74,15 @@ LIGHT_VERBS = {
     "continue", "announce", "sign", "reach", "impose", "pass", "issue", "deliver", "send",
     "provide", "open", "initiate", "orchestrate", "mastermind", "direct", "fire", "give",
     "offer", "extend", "pledge", "grant", "donate", "seek", "lodge", "file", "express",
+    "speed", "accelerate", "hasten", "complete", "finish", "expand", "renew", "declare",
 }  # fmt: skip
+
+
+def _light_verb(tok: Token) -> bool:
+    """A verb in ``LIGHT_VERBS``, also when the lemmatiser missed ("staged" -> "stag")."""
+    low = tok.lower_
+    forms = (tok.lemma_.lower(), low, low[:-1], low[:-2], low[:-3], low[:-3] + "e")
+    return tok.pos_ in {"VERB", "AUX"} and any(f in LIGHT_VERBS for f in forms)
 
 
 def _actor_index(doc: Doc) -> dict[int, Span]:
@@ -121,7 +134,7 @@ GRADING_WORDS = {"former", "outgoing", "top", "senior", "recent", "main", "strat
 QUANT_HEADS = {"thousands", "hundreds", "dozens", "scores", "third", "half", "quarter",
                "number", "most", "some", "part", "rest", "many", "all", "majority", "one",
                "two", "group", "handful", "couple", "none", "each", "any"}  # fmt: skip
-LEADER_NOUNS = {"leader", "chief", "head", "leadership"}
+LEADER_NOUNS = {"leader", "chief", "head", "leadership", "member"}
 OWNER_NOUNS = {"government", "regime", "administration", "forces", "force"}
 # Lower-case words before a name that say who the actor is ("ethnic Albanians", "rebel
 # Kurdistan Workers' Party"); other lower-case words there only describe it ("war-torn").
@@ -132,6 +145,28 @@ MEMBER_NOUNS = {"guerrilla", "official", "fighter", "member", "militant", "peace
                 "helicopter", "movement", "group", "network", "faction", "force", "troop", "mediator",
                 "envoy", "spokesman", "representative", "delegate", "delegation", "monitor",
                 "inspector", "worker", "personnel", "staff", "plane", "jet", "warplane"}  # fmt: skip
+# People named by role beyond the casualty vocabulary: "a missionary was arrested",
+# "the Palestinian administrators", "supporters of X".
+PERSON_EXTRA = {
+    "missionary", "administrator", "diplomat", "hacker", "settler", "youth", "activist",
+    "demonstrator", "supporter", "negotiator", "mediator", "inspector", "delegate", "envoy",
+    "refugee", "detainee", "prisoner", "hostage", "national", "immigrant", "migrant",
+    "pilgrim", "tourist", "volunteer", "lawmaker", "legislator", "deputy", "senator",
+    "prosecutor", "lawyer", "cleric", "monk", "nun", "dissident", "exile", "defector",
+    "nurse", "photographer", "executive", "employee", "crew", "sailor",
+    "fisherman", "pilot", "commando", "sniper", "assailant", "attacker", "kidnapper",
+    "militiaman", "tribesman", "inhabitant", "shopkeeper", "trader", "merchant", "voter",
+    "opponent", "critic", "loyalist", "insurgent", "separatist", "extremist",
+    "fundamentalist", "islamist", "jihadist", "terrorist", "suspect", "spokesman",
+    "ambassador", "president", "premier", "chairman", "monitor", "peacekeeper", "watchman",
+}  # fmt: skip
+
+
+def _personal(lemma: str) -> bool:
+    """A noun naming a person by role ("peasant", "missionary", "administrators")."""
+    return lemma in PERSON_NOUNS or lemma in PERSON_EXTRA
+
+
 STATE_LIKE = {"state", "government", "parliament", "military", "police", "civilians"}
 POSTMOD_PREPS = {"in", "at", "from", "of", "near"}
 POSTMOD_PARTICIPLES = {"based", "operating", "loyal", "stationed", "fleeing", "living"}
@@ -142,6 +177,8 @@ def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     tok = resolve_relative(tok)
     if tok.lower_ in PRONOUNS:
         antecedent = _antecedent(tok, index)
+        if antecedent is None and tok.lower_ == "they" and tok.dep_ == "nsubj":
+            return _plural_antecedent(tok, index)
         if antecedent is not None:
             return [antecedent]
     out: list[ActorRef] = []
@@ -181,17 +218,27 @@ def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
     if _case_poor(doc):  # no capitals to tell names from descriptions: the group noun only
         return _group_phrase(actor, span, head)
     inside = span.start <= head.i < span.end
-    agentive = head.pos_ == "NOUN" and (lemma in GROUP_TYPES or lemma in PERSON_NOUNS)
+    agentive = head.pos_ == "NOUN" and (lemma in GROUP_TYPES or _personal(lemma))
     if inside:
         if not (agentive or head.pos_ == "PROPN"):
             return actor
         np_head = head
     elif lemma in QUANT_HEADS or not (agentive or _proper_head(head)):
         np_head = span.root
+        governor = span.root.head  # "offices of the Palestinian administrators"
+        if (span.root.dep_ in {"amod", "compound"} and governor.i > span.root.i
+                and governor.pos_ == "NOUN" and _personal(governor.lemma_.lower())
+                and span.end == governor.i and not _case_poor(doc)):  # fmt: skip
+            np_head = governor
     elif span.start > head.i:  # "the president of Armenia", "doctors from aid groups"
         owned = lemma in OWNER_NOUNS and actor.actor_type == "person"  # "regime of X"
-        personal = lemma in PERSON_NOUNS or lemma in TITLES
-        np_head = head if personal and lemma not in LEADER_NOUNS else span.root
+        personal = _personal(lemma) or lemma in TITLES
+        # "leaders of X", "members of X" give the group; "a member of X" is one person
+        one = lemma == "member" and head.tag_ == "NN"
+        group = span.root
+        while group.dep_ in {"poss", "compound", "amod", "nmod"} and group.head.i > group.i:
+            group = group.head  # "leaders of Romania's new government": the government
+        np_head = head if personal and (lemma not in LEADER_NOUNS or one) else group
         np_head = span.root if owned else np_head
     elif agentive and lemma in MEMBER_NOUNS and _named_organisation(span):
         np_head = span.root
@@ -213,7 +260,7 @@ def _group_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
     lemma = head.lemma_.lower()
     if span.root.i == head.i or span.end > head.i + 1 or head.pos_ != "NOUN":
         return actor
-    if lemma not in GROUP_TYPES and lemma not in PERSON_NOUNS:
+    if lemma not in GROUP_TYPES and not _personal(lemma):
         return actor
     phrase = _np_span(head)
     if phrase.start > span.start:
@@ -272,11 +319,14 @@ def _left_start(head: Token) -> int:
             or (tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"} and tok.lower_[:1].islower())
             or tok.lower_ in GRADING_WORDS
         )
-        if tok.is_lower and tok.lower_ in {"pro", "anti"}:
+        lower = tok.is_lower or (tok.is_sent_start and tok.pos_ in {"ADJ", "NOUN"}
+                                 and not tok.ent_type_)  # fmt: skip
+        if lower and tok.lower_ in {"pro", "anti"}:
             drop = False
-        if not drop and head.pos_ == "PROPN" and tok.is_lower and tok.i < head.i:
+        if not drop and head.pos_ == "PROPN" and lower and tok.i < head.i:
             # "war-torn Mozambique", "watchdog Amnesty International": a description
             identity = tok.lower_ in IDENTITY_WORDS or tok.lower_.startswith(("pro-", "anti-"))
+            identity = identity or (tok.lower_ in {"pro", "anti"} and doc[tok.i + 1].text == "-")
             drop = not identity and not _titled(tok, head)
         if not drop:
             break
@@ -310,12 +360,13 @@ def _right_end(head: Token) -> int:
             break
         if pobj is None or not _names_something(pobj):
             break
-        last = pobj.right_edge.i
+        # the place's own phrase ("the West Bank city of Hebron"), not a further one ("near Y")
+        last = max([pobj.i] + [t.right_edge.i for t in pobj.rights
+                               if t.dep_ != "prep" or t.lower_ == "of"])  # fmt: skip
         cut = next((t.i for t in head.doc[child.i : last + 1] if t.text in {",", ";", "("}
                     or t.dep_ == "relcl"), None)  # fmt: skip
         end = (cut if cut is not None else last + 1)
-        if cut is not None:
-            break
+        break  # one post-modifier: "students at X near Y" are the students at X
     return end
 
 
@@ -342,10 +393,49 @@ def _antecedent(pronoun: Token, index: dict[int, Span]) -> ActorRef | None:
     return None
 
 
+PLURAL_WINDOW = 2  # sentences before the pronoun's own
+
+
+def _plural_antecedent(pronoun: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """"The militants ... they stormed the hotel": an active subject "they" is the nearest
+    earlier subject naming a group (a plural noun or a group actor), within two sentences."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    first = sent.start
+    for _ in range(PLURAL_WINDOW):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for i in range(pronoun.i - 1, first - 1, -1):
+        cand = doc[i]
+        if cand.dep_ not in SUBJ | {"nsubjpass"} or cand.lower_ in PRONOUNS:
+            continue
+        if cand.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        found = _actors_of(cand, index)
+        plural = cand.tag_ in {"NNS", "NNPS"} or (
+            cand.i in index and _actor_ref(index[cand.i]).actor_type in PLURAL_TYPES
+        )
+        if found and plural:
+            return found
+    return []
+
+
+# Actor types that "they" can stand for when the name is grammatically singular
+# ("Hamas ... they said"); persons and states are left alone.
+PLURAL_TYPES = {"armed group", "rebels", "military", "police", "protesters", "civilians",
+                "political party", "militia", "insurgents"}  # fmt: skip
+
+
 def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
     if tok.i in index:
         return index[tok.i]
-    # 1. the noun phrase's own modifiers: "US forces", "Iranian General Soleimani", "KH's"
+    # 1. the noun phrase's own modifiers: "US forces", "Iranian General Soleimani", "KH's";
+    # the nearest names the actor ("Osama bin Laden's al-Qaeda network" is al-Qaeda), and
+    # "pro-Iranian" supports Iran without being it
+    for i in range(tok.i - 1, tok.left_edge.i - 1, -1):
+        if i in index and not _pro_anti(index[i]) and index[i].root.dep_ != "appos":
+            return index[i]
     for i in range(tok.left_edge.i, tok.i):
         if i in index:
             return index[i]
@@ -357,25 +447,42 @@ def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in index:
                     return index[pobj.i]
+                if pobj.dep_ == "pobj":  # "leaders of Romania's new government"
+                    for i in range(pobj.left_edge.i, pobj.i):
+                        if i in index and index[i].root.head.i == pobj.i:
+                            return index[i]
     return None
+
+
+def _pro_anti(span: Span) -> bool:
+    """"pro-Iranian", "anti-American": an attitude to the actor, not the actor."""
+    doc = span.doc
+    i = span.start
+    return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"pro", "anti"}
+            and not doc[i - 1].whitespace_)  # fmt: skip
 
 
 def _generic_actor(tok: Token) -> ActorRef | None:
     """An unlinked person or group noun ("gunmen", "a peasant") as a provisional actor."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if tok.lemma_.lower() in QUANT_HEADS | {"dozen", "hundred", "thousand"}:
+        # "dozens of militants", "thousands of Nigerians": the group counted
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                counted = _generic_actor(pobj)
+                if counted is not None:
+                    return counted
     if tok.pos_ == "PROPN" and tok.ent_type_ not in ACTOR_ENTS:
         return None
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma not in GROUP_TYPES and lemma not in PERSON_NOUNS:
+    if tok.pos_ == "NOUN" and lemma not in GROUP_TYPES and not _personal(lemma):
         return None
-    span = _np_span(tok)
-    if not _case_poor(tok.doc):  # "security forces in Mali", "rebels in the Ivory Coast"
-        span = tok.doc[span.start : max(_right_end(tok), span.end)]
+    span = _cut_np(tok)
     return ActorRef(
         text=span.text,
         name=" ".join(span.text.split()).lower() if tok.pos_ == "NOUN" else span.text,
-        actor_type=GROUP_TYPES.get(lemma, "person" if lemma in PERSON_NOUNS else None),
+        actor_type=GROUP_TYPES.get(lemma, "person" if _personal(lemma) else None),
         start=span.start_char,
         end=span.end_char,
     )
@@ -389,9 +496,22 @@ def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     tok = resolve_relative(tok)
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
         return []
-    span = _np_span(tok)
+    span = _cut_np(tok)
     return [ActorRef(text=span.text, name=" ".join(span.text.lower().split()),
                      actor_type="property", start=span.start_char, end=span.end_char)]  # fmt: skip
+
+
+def _cut_np(tok: Token) -> Span:
+    """The phrase of an unlinked head noun: "security forces in Mali", "a strategic village
+    in Western Cambodia" -> "village in Western Cambodia", "at least 156 people" -> "people".
+
+    Text without capitals keeps the plain noun phrase (no names to tell modifiers apart).
+    """
+    span = _np_span(tok)
+    if _case_poor(tok.doc):
+        return span
+    start = max(span.start, min(_left_start(tok), tok.i))
+    return tok.doc[start : max(_right_end(tok), tok.i + 1)]
 
 
 RECIPIENT_PREPS = {"to", "with", "toward", "towards", "into", "between"}
@@ -404,7 +524,8 @@ def _recipients(head: Token, trigger: Span, index: dict[int, Span]) -> list[Acto
     if trigger._.trigger is not None and trigger._.trigger.type == "RETREAT":
         preps |= {"from", "in"}
     found: list[ActorRef] = []
-    verbs = [head] + [c for c in head.children if c.dep_ in {"xcomp", "prt"}]
+    verbs = [head] + [c for c in head.children if c.dep_ in {"xcomp", "prt"}
+                      or (c.dep_ in OBJ and trigger.start <= c.i < trigger.end)]  # "held talks"
     for verb in verbs:
         for child in verb.children:
             if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
@@ -425,6 +546,9 @@ PHRASE_TARGET_PREPS = {"against", "on", "upon", "with", "to", "toward", "towards
 # Acts whose clausal complement's subject is the one acted on: "demanded that the US cancel".
 DEMAND_LEMMAS = {"demand", "urge", "call", "ask", "insist", "request", "appeal", "press",
                  "order", "warn", "tell", "want", "require"}  # fmt: skip
+# What a rejection defies: "despite pressure from X", "against the wishes of X".
+PRESSURE_NOUNS = {"pressure", "call", "demand", "appeal", "plea", "request", "wish", "urging",
+                  "insistence", "ultimatum"}  # fmt: skip
 PHRASE_EDGES = {"dobj", "obj", "xcomp", "prep", "pobj", "pcomp", "conj", "acomp", "attr",
                 "oprd", "compound"}  # fmt: skip
 
@@ -438,6 +562,7 @@ def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[
     the subject of a demanded act ("demanded that Hamas renounce ...").
     """
     subject_heads = {c.i for c in head.children if c.dep_ in SUBJ | {"nsubjpass", "agent"}}
+    defied = trigger._.trigger is not None and trigger._.trigger.type == "REJECT"
     seen = {head.i}
     frontier = [head]
     for _depth in range(5):
@@ -458,8 +583,21 @@ def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[
                         if pobj.dep_ == "pobj" and not _is_place(pobj):
                             found.extend(a for a in _actors_of(pobj, index)
                                          if a.actor_id or a.actor_type)  # fmt: skip
+                if defied and child.dep_ == "prep" and child.lower_ in {"despite", "against"}:
+                    # "declined to resign despite pressure by X": X's demand is rejected
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        if pobj.lemma_.lower() in PRESSURE_NOUNS:
+                            nxt.append(pobj)
+                    continue
                 if child.dep_ == "prep" and child.lower_ not in PHRASE_TARGET_PREPS | {"in", "at"}:
                     continue  # "according to X", "despite X", "after X": not the act's phrase
+                if child.dep_ == "acl" and child.tag_ == "VBN" and node.pos_ == "NOUN":
+                    # "prevented the demonstration staged by students": the students
+                    for agent in (c for c in child.children if c.dep_ == "agent"):
+                        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                            found.extend(a for a in _actors_of(pobj, index)
+                                         if a.actor_id or a.actor_type)  # fmt: skip
+                    continue
                 if child.dep_ in PHRASE_EDGES and not (child.dep_ == "conj" and any(
                     c.dep_ in SUBJ for c in child.children
                 )):
@@ -470,11 +608,27 @@ def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[
     return []
 
 
+def _condition_party(node: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """"threatened to stop talks if the United States goes ahead": the threatened party."""
+    for clause in node.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children
+        ):
+            continue
+        subj = [c for c in clause.children if c.dep_ in SUBJ]
+        if subj and subj[0].lower_ not in PRONOUNS:
+            return [a for a in _actors_of(subj[0], index) if a.actor_id or a.actor_type]
+    return []
+
+
 def _demanded_party(node: Token, index: dict[int, Span]) -> list[ActorRef]:
     """"demanded that the US cancel", "its demand that Israel ease": the demanded party."""
     if node.lemma_.lower() not in DEMAND_LEMMAS:
         return []
-    for clause in node.children:
+    clauses = list(node.children)
+    if node.pos_ == "NOUN" and node.dep_ in OBJ:  # "reiterated its demand today that X ease"
+        clauses += [c for c in node.head.children if c.i > node.i and c.dep_ == "ccomp"]
+    for clause in clauses:
         if clause.dep_ not in {"ccomp", "acl"} or clause.pos_ not in {"VERB", "AUX"}:
             continue
         marked = any(c.dep_ == "mark" or c.lower_ in {"must", "should"} for c in clause.children)
@@ -540,8 +694,9 @@ def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
                 return _actors_of(pobj[0], index)
         if verb.dep_ == "xcomp":  # object control: "prompted the US to carry out"
             controller = [c for c in verb.head.children if c.dep_ in OBJ]
-            if controller:
-                return _actors_of(controller[0], index)
+            found = _actors_of(controller[0], index) if controller else []
+            if found or (controller and verb.head.lemma_.lower() not in INSTRUMENT_VERBS):
+                return found  # "used tear gas to disperse": the user acts, not the gas
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head
             continue
@@ -713,10 +868,14 @@ def frame_for(
     if head.pos_ in {"VERB", "AUX"}:
         sources = _subject_of(head, index)
         for child in head.children:
+            if child.dep_ in OBJ and _moved_or_fired(head, child):
+                continue
             if child.dep_ in OBJ | {"nsubjpass"}:
                 targets.extend(_physical_targets(child, index) if violent
                                else _actors_of(child, index))  # fmt: skip
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or (
+                child.lower_ in {"to", "with"} and violent and _fired(head)
+            )):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         targets.extend(a for a in _actors_of(pobj, index)
@@ -725,6 +884,8 @@ def frame_for(
             targets.extend(_recipients(head, trigger, index))
         if head.dep_ == "acl" and head.tag_ == "VBN":  # "forces stationed in Iraq"
             sources = _actors_of(head.head, index)
+        if not sources:
+            sources = _authority_of_place(head, index)
     else:
         for child in head.children:
             if child.dep_ == "poss":
@@ -751,7 +912,7 @@ def frame_for(
             targets.extend(_recipients(head, trigger, index))
         if not sources:  # "bombing of a marine barracks by Hizbullah"
             for tok in head.subtree:
-                if tok.dep_ == "prep" and tok.lower_ == "by" and tok.i > head.i:
+                if tok.dep_ == "prep" and tok.lower_ == "by" and tok.i > head.i and _own_by(tok, head):
                     for pobj in (c for c in tok.children if c.dep_ == "pobj"):
                         if pobj.i in index:
                             sources.append(_actor_ref(index[pobj.i]))
@@ -766,10 +927,16 @@ def frame_for(
         if (head.dep_ == "pobj" and head.head.lower_ == "of"
                 and head.head.head.lemma_.lower() in QUANTITY_NOUNS | {"dozen"}):  # fmt: skip
             role = head.head.head  # "dozens of airstrikes" plays the role of "airstrikes"
-        if role.dep_ in OBJ and role.head.lemma_.lower() in LIGHT_VERBS:
+        if role.dep_ in OBJ and _light_verb(role.head):
             carrier = role.head
             if not sources:
                 sources = _subject_of(carrier, index)
+            if not targets:  # "staged rallies against X", "launched attacks on Y"
+                for prep in (c for c in carrier.children if c.dep_ == "prep"
+                             and c.lower_ in TARGET_PREPS - {"at", "into"}):  # fmt: skip
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        if not _is_place(pobj):
+                            targets.extend(_actors_of(pobj, index))
         elif head.dep_ == "pobj" and head.head.lower_ == "behind" and head.head.head.pos_ == "AUX":
             carrier = head.head.head  # "the group was behind the strike"
             if not sources:
@@ -804,7 +971,10 @@ def frame_for(
         # "declared a state of siege in Haiti": a non-violent act aimed at a place names
         # that place's state as its target (PLOVER codes the affected country).
         places, direct = _place_targets(head, carrier, index)
-        if direct:
+        # a protest is aimed at whom it protests, not where it is held ("a rally in Lagos
+        # to protest violations by X"); the place is its target only failing that
+        protest = trigger._.trigger is not None and trigger._.trigger.type == "PROTEST"
+        if direct and not protest:
             targets.extend(places)
         else:
             for verb in dict.fromkeys((head, carrier)):
@@ -813,6 +983,11 @@ def frame_for(
                                     if a not in sources)  # fmt: skip
             if not inferred:
                 inferred.extend(places)
+            if not inferred and trigger._.trigger is not None and (
+                trigger._.trigger.type == "THREATEN"
+            ):
+                for verb in (head, *(c for c in head.children if c.dep_ == "xcomp")):
+                    inferred.extend(a for a in _condition_party(verb, index) if a not in sources)
     targets.extend(inferred)
     location, date = _place_and_date(head, carrier)
     fatalities, injuries = outcomes(head)
@@ -820,6 +995,7 @@ def frame_for(
         fatalities, injuries = outcomes(carrier)[0], injuries or outcomes(carrier)[1]
     instrument = _instrument(trigger, head)
     hint = instrument or _instrument_hint(trigger, sentence)
+    reporter, obliged = _obligation(head, index)
     return ArgumentFrame(
         source_actors=tuple(_dedupe(sources)),
         target_actors=tuple(a for a in _dedupe(targets) if a not in sources),
@@ -830,7 +1006,99 @@ def frame_for(
         instrument=instrument,
         instrument_hint=hint,
         inferred_targets=tuple(a for a in _dedupe(inferred) if a not in sources),
+        reporter=tuple(reporter),
+        obliged=tuple(obliged),
     )
+
+
+OBLIGATION_MODALS = {"must", "should", "ought"}
+# The surface forms the coder reads as a report (code_events._reported).
+REPORTING_FORMS = {"said", "says", "say", "concluded", "announced", "stated", "insisted",
+                   "declared", "told", "saying"}  # fmt: skip
+
+
+def _obligation(head: Token, index: dict[int, Span]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """"Russia said that Sudan must return the helicopter": (Russia, Sudan).
+
+    The clause holding the act (or the act itself) has "must/should/ought" and is the
+    complement of a reporting verb; the reporter is that verb's subject, the obliged party
+    the clause's subject. Empty lists when the act is no reported obligation.
+    """
+    node = head
+    for _ in range(4):
+        modal = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in node.children)
+        if modal and node.pos_ in {"VERB", "AUX"}:
+            if node.dep_ != "ccomp" or node.head.lower_ not in REPORTING_FORMS:
+                return [], []
+            subj = [c for c in node.children if c.dep_ in SUBJ | {"nsubjpass"}]
+            if not subj or subj[0].lower_ in PRONOUNS:
+                return [], []
+            obliged = _actors_of(subj[0], index)
+            reporter = [a for a in _subject_of(node.head, index) if a not in obliged]
+            return (reporter, obliged) if reporter and obliged else ([], [])
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return [], []
+
+
+# Verbs whose object is the means of a following act ("used tear gas to disperse").
+INSTRUMENT_VERBS = {"use", "employ", "deploy", "fire", "throw", "hurl", "lob"}
+# Verbs whose object is moved by the actor, not acted on: "withdraw its troops from X",
+# "pulled out the inspectors" (the place left is the target).
+MOVE_VERBS = {"withdraw", "pull", "recall", "redeploy", "relocate", "evacuate", "remove"}
+# Objects that are what is fired or set, not its target: "opened fire on", "set fire to".
+FIRED_OBJECTS = {"fire", "shot", "round", "bullet", "shell", "rocket", "missile", "grenade",
+                 "bomb", "mortar", "volley", "gas", "teargas", "salvo", "torch"}  # fmt: skip
+
+
+def _moved_or_fired(verb: Token, obj: Token) -> bool:
+    """The object is what the actor moves or fires, not its target."""
+    lemma = verb.lemma_.lower()
+    if lemma in MOVE_VERBS and any(c.dep_ == "prep" and c.lower_ in {"from", "out"}
+                                   for c in verb.children):  # fmt: skip
+        return True
+    return obj.lemma_.lower() in FIRED_OBJECTS and not any(
+        c.dep_ == "poss" or c.pos_ == "PROPN" for c in obj.children
+    )
+
+
+def _fired(verb: Token) -> bool:
+    """"set fire to X", "exchanged fire with Y": the object is the fire, the preposition the
+    target."""
+    return any(c.dep_ in OBJ and c.lemma_.lower() in FIRED_OBJECTS for c in verb.children)
+
+
+# Acts only a state's authorities do: in the passive without an agent ("a missionary was
+# arrested in Lebanon") the state of the place is the actor.
+AUTHORITY_VERBS = {"arrest", "detain", "jail", "imprison", "deport", "expel", "sentence",
+                   "convict", "indict", "extradite", "outlaw", "execute", "hang"}  # fmt: skip
+
+
+def _authority_of_place(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """The state where an agentless passive act of authority happened."""
+    if verb.lemma_.lower() not in AUTHORITY_VERBS:
+        return []
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.i in index:
+                actor = _actor_ref(index[pobj.i])
+                if actor.actor_type in {"state", "government"}:
+                    return [actor]
+    return []
+
+
+def _own_by(by: Token, head: Token) -> bool:
+    """A "by" phrase of the act itself or of its "of" object ("the bombing of X by Y"), not
+    of a noun deeper down ("a protest against violations by the army")."""
+    if by.head.i == head.i:
+        return True
+    obj = by.head
+    return obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.i == head.i
 
 
 def _dedupe(actors: list[ActorRef]) -> list[ActorRef]:

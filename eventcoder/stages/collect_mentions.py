@@ -22,6 +22,8 @@ QUANTITY_WORDS = {"dozens", "hundreds", "scores", "series", "wave", "spate", "st
 HABITUAL = {"routinely", "regularly", "repeatedly", "frequently", "often", "constantly",
             "periodically", "habitually", "sporadically"}  # fmt: skip
 AGENT_SUFFIXES = ("ers", "ors", "ists", "ants", "mobs", "vigilantes")
+# Obligation modals of a reported clause: the act becomes a demand (code_events.DEMAND_CUES).
+DEMAND_CUES = {"must", "should", "ought"}
 
 
 def _actor_at(tok: Token | None, doc: Doc) -> tuple[ActorRef, ...]:
@@ -189,8 +191,14 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
         claimed_by = who if status == "claimed" else ()
         attributed_by = who if status == "attributed" else ()
         sources = frame.source_actors
+        targets = frame.target_actors
         if status == "claimed" and not sources:
             sources = claimed_by
+        if (status == "hypothetical" and (trigger._.status_cue or "").lower() in DEMAND_CUES
+                and entry.type not in {"REQUEST", "REJECT", "ACCUSE"} and frame.reporter):
+            # "Russia said Sudan must return ...": coded as Russia's demand on Sudan
+            # (code_events._intent_or_refusal), so the reporter demands of the obliged.
+            sources, targets = frame.reporter, frame.obliged
         sent = sentence_of[trigger.root.i]
         bare = not (has_actor or frame.fatalities or frame.injuries or frame.location
                     or frame.date)  # fmt: skip
@@ -207,7 +215,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 trigger=Evidence(doc_id, trigger.start_char, trigger.end_char, trigger.text),
                 sentence=Evidence(doc_id, sent.start_char, sent.end_char, sent.text),
                 source_actors=sources,
-                target_actors=frame.target_actors,
+                target_actors=targets,
                 location=_location(trigger, frame.location),
                 context_location=trigger._.context_location
                 if trigger.has_extension("context_location") else None,

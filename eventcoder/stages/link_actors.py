@@ -8,7 +8,8 @@
    in text whose capitals were lost, one-word group names ("the sandinistas") and, when
    ``CASELESS_ACRONYMS`` is set, distinctive known acronyms ("the fmln") match in any case;
 2. demonyms and country names extended over their noun phrase ("US forces" -> the US
-   military, "Iraqi parliament", "Iranian General X" -> X with country Iran);
+   military, "Iraqi parliament", "Iranian General X" -> X with country Iran, "Kenya
+   Anti-Corruption Commission" -> a body of Kenya);
 3. acronyms defined in the text ("Kataib Hizbullah (KH)", or any "Long Name (LN)");
 4. short coreference: "the group", "the militia", "the country", and "it" reporting
    its own action ("KH announced it had suspended...");
@@ -53,6 +54,12 @@ FACTORY = "eventcoder_actor_linker"
 if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
 
+# Last words of bodies, never of persons' names ("Kenya Defence Forces").
+BODY_WORDS = {"forces", "force", "army", "police", "party", "front", "commission", "council",
+              "committee", "ministry", "movement", "union", "guard", "guards", "corps", "agency",
+              "court", "assembly", "congress", "navy", "authority", "office"}  # fmt: skip
+STATE_FORCE_WORDS = {"army", "forces", "force", "navy", "guard", "guards", "corps", "defence",
+                     "defense", "military"}  # fmt: skip
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,9})\s*\)")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&\-]{1,9})\s*\)")
 _COREF_WINDOW = 3  # sentences
@@ -212,11 +219,14 @@ class _Linker:
 
     def _with_titles(self, span: Span) -> Span:
         i = span.start
-        while (
-            i > 0
-            and self.doc[i - 1].lower_.rstrip(".") in TITLES
-            and self.doc[i - 1].text[:1].isupper()
-        ):
+        while i > 0:
+            prev = self.doc[i - 1]
+            title = prev.lower_.rstrip(".") in TITLES and prev.text[:1].isupper()
+            # "Secretary-General": a hyphen inside a title
+            joined = (prev.text == "-" and i > 1 and not prev.whitespace_
+                      and self.doc[i - 2].lower_.rstrip(".") in TITLES)  # fmt: skip
+            if not (title or joined):
+                break
             i -= 1
         return self.doc[i : span.end] if i < span.start else span
 
@@ -262,6 +272,7 @@ class _Linker:
                 names
                 and all(t.text[:1].isupper() for t in names)
                 and (k > 0 or names[0].ent_type_ == "PERSON")
+                and names[-1].lower_ not in BODY_WORDS  # "Kenya Defence Forces"
             ):
                 return self._person_phrase(span, names, iso3)
         # b. an institution right after the country word: "US forces", "Iraqi parliament"
@@ -283,12 +294,17 @@ class _Linker:
             return True
         if institutions_only:
             return False
+        if self._named_body(span, tail, iso3):
+            return True
         # c. a group noun: "Afghan rebel leaders", "Iraqi resistance factions", "Saudi businessman"
         head = tail[-1]
         if head.pos_ != "NOUN":
             return False
+        # "multi-party elections": a group word joined by a hyphen only describes
         typ = GROUP_TYPES.get(low[-1]) or next(
-            (GROUP_TYPES[w] for w in low if w in GROUP_TYPES), None
+            (GROUP_TYPES[w] for k, w in enumerate(low)
+             if w in GROUP_TYPES and not (k and low[k - 1] == "-")
+             and not (k + 1 < len(low) and low[k + 1] == "-")), None
         )
         if typ is None:
             return False
@@ -296,6 +312,26 @@ class _Linker:
         self.add(
             _provisional(sp.text, normalise_name(sp.text), typ, iso3, sp.start_char, sp.end_char), 0
         )
+        return True
+
+    def _named_body(self, span: Span, tail: list[Token], iso3: str) -> bool:
+        """d. a body named after its country: "Kenya Anti-Corruption Commission" (added)."""
+        head = tail[-1]
+        if head.pos_ != "PROPN" or not all(t.text[:1].isupper() or t.text == "-" for t in tail):
+            return False
+        if len(tail) < 2 and head.ent_type_ != "ORG":
+            return False
+        if any(t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP", "DATE") for t in tail):
+            return False
+        if any(t.i != head.i and t.head.i != head.i and t.text != "-" for t in tail):
+            return False  # not one name: "US Senate Democrats" stops earlier
+        sp = self.doc[span.start : head.i + 1]
+        low = {t.lower_ for t in tail}
+        # a country's own army or police is the state's ("Somali National Army")
+        typ = ("military" if low & STATE_FORCE_WORDS else
+               "police" if low & {"police", "gendarmerie"} else _guess_org_type(sp.text))
+        self.add(_provisional(sp.text, normalise_name(sp.text), typ, iso3, sp.start_char,
+                              sp.end_char), 0)  # fmt: skip
         return True
 
     def _person_phrase(self, span: Span, names: list[Token], iso3: str) -> bool:
@@ -432,18 +468,35 @@ class _Linker:
                 span = span[1:]
             while len(span) and span[-1].is_punct:
                 span = span[:-1]
+            span = self._closed(span)
             if not len(span) or not any(c.isalpha() for c in span.text) or span.text.islower():
                 continue
             if ent.label_ == "NORP":
                 self._norp(span)
                 continue
+            titled = self._with_titles(span)
             if ent.label_ == "PERSON":
-                span = self._with_titles(span)
+                span = titled
                 typ = "person"
             else:
                 typ = _guess_org_type(span.text)
+                if typ == "organization" and len(titled) > len(span) and len(span) <= 3:
+                    span, typ = titled, "person"  # "Vice-President Moody Awori" (tagged ORG)
             name = normalise_name(span.text if typ != "person" else _strip_titles(span))
             self.add(_provisional(span.text, name, typ, None, span.start_char, span.end_char), 2)
+
+    def _closed(self, span: Span) -> Span:
+        """"Homeland Union (Conservatives" -> with its ")"; an unmatched "(" is cut off."""
+        opened = sum(t.text == "(" for t in span) - sum(t.text == ")" for t in span)
+        if opened <= 0:
+            return span
+        if opened == 1 and span.end < len(self.doc) and self.doc[span.end].text == ")":
+            return self.doc[span.start : span.end + 1]
+        cut = max(t.i for t in span if t.text == "(")
+        span = self.doc[span.start : cut]
+        while len(span) and span[-1].is_punct:
+            span = span[:-1]
+        return span
 
     def _norp(self, span: Span) -> None:
         tail = self._tail(span)
