@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.geo.gazetteer import Gazetteer, Place, normalize
+from eventcoder.stages.parse import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels the small English model sometimes gives to places: accepted only when the
@@ -132,7 +133,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, nlp: Language | None) -> list[Sp
 
 def border_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, tuple[str, str]]]:
     out = []
-    for m in BORDER.finditer(doc.text):
+    for m in BORDER.finditer(doc_text(doc)):
         a, b = (country_code(gaz, m.group(i)) for i in (1, 2))
         if a and b and a != b:
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -193,7 +194,7 @@ FACILITY = re.compile(
 def facility_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     """Capitalised names ending in a place word ("Royal Street", "Altnagelvin Hospital")."""
     out = []
-    for m in FACILITY.finditer(doc.text):
+    for m in FACILITY.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None:
             span = _facility_part(span, gaz)

@@ -27,6 +27,7 @@ from eventcoder.kb.vocab import TITLES
 from eventcoder.ontologies.lexicon import instruments
 from eventcoder.records import ActorRef, Count, DateRange, Location
 from eventcoder.stages.link_actors import case_poor
+from eventcoder.stages.parse import doc_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +274,7 @@ def _case_poor(doc: Doc) -> bool:
     """Whether the text lost its capitals (computed once per Doc)."""
     key = "eventcoder.case_poor"
     if key not in doc.user_data:
-        doc.user_data[key] = case_poor(doc.text)
+        doc.user_data[key] = case_poor(doc_text(doc))
     return bool(doc.user_data[key])
 
 

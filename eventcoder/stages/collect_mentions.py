@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.casualties import is_outcome_of_other
 from eventcoder.records import ActorRef, DateRange, EventMention, Evidence, Location, Status
+from eventcoder.stages.parse import doc_text
 
 CODER = "eventcoder.rules.v1"
 # "bombers", "protesters": a plural agent noun does not make several events.
@@ -154,7 +155,7 @@ def _location(trigger: Span, surface: Location | None) -> Location | None:
 
 def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
     """Build one ``EventMention`` per trigger that survives the filters."""
-    para_starts = _paragraph_starts(doc.text)
+    para_starts = _paragraph_starts(doc_text(doc))
     names = _name_spans(doc)
     out: list[EventMention] = []
     violent_roots = {t.root.i for t in doc.spans.get("triggers", [])

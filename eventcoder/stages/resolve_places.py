@@ -22,7 +22,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+import numpy
 from spacy.language import Language
+from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.geo.gazetteer import (
@@ -48,6 +50,8 @@ from eventcoder.geo.mentions import (
 )
 from eventcoder.records import ActorRef, Article, Location, Toponym
 from eventcoder.stages.parse import doc_text
+
+NAME_POS = (ADJ, PROPN)  # parts of speech a demonym can have ("Iranian", "Syrians")
 
 # ACLED geo-precision of a place by kind: 1 a town or a point, 3 a region or larger.
 FEATURE_PRECISION = {
@@ -270,10 +274,8 @@ def find_toponyms(
             anchors.append(best)
         if best.feature == "admin1" and best.admin1:
             named_regions.add(best.admin1)
-    for token in doc:
-        code = gaz.demonym(token.text) if token.pos_ in ("ADJ", "PROPN") else None
-        if code:
-            countries[code] += 1
+    for _, code in _demonym_tokens(doc, gaz):
+        countries[code] += 1
 
     # Pass 2: rank with the context, and give "none" when nothing is left.
     out: list[Toponym] = []
@@ -330,6 +332,19 @@ def find_toponyms(
     for span, (a, b) in kept_border:
         out.append(_border_toponym(article.doc_id, span, a, b, gaz))
     return sorted(out, key=lambda t: t.start)
+
+
+def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[tuple[int, str]]:
+    """``(token index, ISO-3)`` of every adjective or proper noun that is a demonym, once per
+    Doc (read from the part-of-speech array: making a Token per word is slow)."""
+    key = "eventcoder.demonym_tokens"
+    found = doc.user_data.get(key)
+    if found is None:
+        pos = doc.to_array("POS")
+        words = numpy.flatnonzero(numpy.isin(pos, NAME_POS)).tolist()
+        found = [(i, code) for i in words if (code := gaz.demonym(doc[i].text))]
+        doc.user_data[key] = found
+    return list(found)
 
 
 def _person_or_acronym(span: Span, person_words: set[str]) -> bool:
@@ -695,11 +710,9 @@ class PlaceResolver:
         spanned = {i for t in toponyms for i in range(t.start, t.end)}
         demonyms = [
             (code, token.idx, token.idx + len(token), token.text)
-            for token in doc
-            if token.pos_ in ("ADJ", "PROPN")
-            and token.idx not in spanned
+            for token, code in ((doc[i], code) for i, code in _demonym_tokens(doc, gaz))
+            if token.idx not in spanned
             and not (token.i > 0 and doc[token.i - 1].lower_ in QUALIFIERS)
-            and (code := gaz.demonym(token.text))
         ]
         focus = main_country(toponyms, actors, gaz, demonyms)
         focus = _main_city(toponyms, focus) or focus
