@@ -16,7 +16,7 @@ OBJ = {"dobj", "obj"}
 
 
 KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "massacre", "die", "dead",
-               "death", "fatality", "life", "assassinate", "lynch", "shoot"}  # fmt: skip
+               "death", "fatality", "life", "assassinate", "lynch"}  # fmt: skip
 
 
 KILL_NOUNS = {"murder", "killing", "assassination", "massacre", "execution", "slaying",
@@ -153,9 +153,20 @@ def noun_victims(head: Token) -> Count | None:
 
 
 def casualties(verb: Token, lemmas: set[str]) -> Count | None:
-    """Victims of a kill/injure verb: its object, or its passive subject."""
+    """Victims of a kill/injure verb: its object, or its passive subject. "Shot" alone wounds;
+    "shot dead" or "shot and killed" kills (the second verb counts on its own)."""
+    if verb.lemma_.lower() == "shoot":
+        dead = any(c.lower_ == "dead" for c in verb.children) or any(
+            t.lower_ == "dead" for t in verb.doc[verb.i + 1 : verb.i + 4]
+        )
+        wounds = "injure" in lemmas  # asked for injuries, not deaths
+        return _victims(verb) if dead != wounds else None
     if verb.lemma_.lower() not in lemmas and verb.lower_ not in lemmas:
         return None
+    return _victims(verb)
+
+
+def _victims(verb: Token) -> Count | None:
     for child in verb.children:
         if child.dep_ in OBJ | {"nsubjpass"}:
             if child.lemma_.lower() == "life":  # "claimed over 200 marines' lives"

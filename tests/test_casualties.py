@@ -27,3 +27,19 @@ def test_casualties_named_victims_of_a_killing(text: str, deaths: int) -> None:
 def test_casualties_a_claim_is_not_a_killing() -> None:
     events = extract("The FMLN claimed Radio Venceremos as its own voice.", date="1989-11-20")
     assert all(e.fatalities is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths", "injured"),
+    [
+        ("Rebels shot the governor's driver on Monday.", None, 1),
+        ("Gunmen shot dead two policemen on Monday.", 2, None),
+        ("Three soldiers were shot dead at a checkpoint.", 3, None),
+    ],
+)
+def test_casualties_shot_wounds_shot_dead_kills(
+    text: str, deaths: int | None, injured: int | None
+) -> None:
+    (event,) = extract(text, date="2024-03-05")
+    assert (event.fatalities.min if event.fatalities else None) == deaths
+    assert (event.injuries.min if event.injuries else None) == injured
