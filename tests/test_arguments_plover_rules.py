@@ -191,3 +191,11 @@ def test_linker_closes_parentheses_and_names_bodies(full_nlp: object) -> None:
     assert texts["Kenya Anti-Corruption Commission"].country == "KEN"
     assert "Algeria" in texts
     assert not any("elections" in t for t in texts)
+
+
+def test_possessive_of_a_killing_noun_is_the_victim() -> None:
+    from eventcoder import extract
+
+    (event,) = extract("President Cristiani attributed Rivera's murder to the FMLN.", date="1989-11-20")
+    assert [a.text for a in event.target_actors] == ["Rivera"]
+    assert "Rivera" not in [a.text for a in event.source_actors]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.casualties import (
     GROUP_TYPES,
+    KILL_NOUNS,
     OBJ,
     PERSON_NOUNS,
     ROOTS_KEY,
@@ -889,7 +890,9 @@ def frame_for(
             sources = _authority_of_place(head, index)
     else:
         for child in head.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and head.lemma_.lower() in KILL_NOUNS:
+                targets.extend(_actors_of(child, index))  # "Rivera's murder": the victim
+            elif child.dep_ == "poss":
                 sources.extend(_actors_of(child, index))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in child.children:
