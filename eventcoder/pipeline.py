@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -88,20 +88,40 @@ def _load_tables() -> None:
     gc.freeze()
 
 
-def _shift(value: T, offset: int, doc_id: str) -> T:
-    """Move every character offset inside a record by ``offset`` (chunked documents)."""
-    if offset == 0 or not dataclasses.is_dataclass(value):
+def _map_records(value: T, own: Callable[[Any], dict[str, Any]]) -> T:
+    """``value`` with the field changes ``own(record)`` gives applied to it and to every
+    record inside it (nested records and tuples of records)."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return value
-    changes: dict[str, Any] = {}
+    changes = own(value)
     for f in dataclasses.fields(value):
         v = getattr(value, f.name)
-        if f.name in {"start", "end", "start_char", "end_char"} and isinstance(v, int):
-            changes[f.name] = v + offset
-        elif dataclasses.is_dataclass(v):
-            changes[f.name] = _shift(v, offset, doc_id)
+        if dataclasses.is_dataclass(v):
+            changes[f.name] = _map_records(v, own)
         elif isinstance(v, tuple) and v and dataclasses.is_dataclass(v[0]):
-            changes[f.name] = tuple(_shift(x, offset, doc_id) for x in v)
-    return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+            changes[f.name] = tuple(_map_records(x, own) for x in v)
+    return dataclasses.replace(value, **changes) if changes else value
+
+
+def _span_of(record: Any) -> tuple[str, str] | None:
+    """The names of a record's character-offset fields (``DateRange`` keeps its dates in
+    ``start``/``end`` and its offsets in ``start_char``/``end_char``)."""
+    for a, b in (("start", "end"), ("start_char", "end_char")):
+        if isinstance(getattr(record, a, None), int) and isinstance(getattr(record, b, None), int):
+            return a, b
+    return None
+
+
+def _shift(value: T, offset: int) -> T:
+    """Move every character offset inside a record by ``offset`` (chunked documents)."""
+    if offset == 0:
+        return value
+
+    def own(record: Any) -> dict[str, Any]:
+        names = _span_of(record)
+        return {n: getattr(record, n) + offset for n in names} if names else {}
+
+    return _map_records(value, own)
 
 
 def chunks(text: str, size: int) -> list[tuple[int, str]]:
@@ -245,21 +265,15 @@ def _with_original_text(result: DocumentResult, normalized: str, original: str) 
 
 def _requote(value: T, original: str) -> T:
     """``value`` with the ``text`` of every record that has offsets re-read from ``original``."""
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        return value
-    changes: dict[str, Any] = {}
-    names = {f.name for f in dataclasses.fields(value)}
-    start = next((getattr(value, n) for n in ("start", "start_char") if n in names), None)
-    end = next((getattr(value, n) for n in ("end", "end_char") if n in names), None)
-    if "text" in names and isinstance(start, int) and isinstance(end, int):
-        changes["text"] = original[start:end]
-    for f in dataclasses.fields(value):
-        v = getattr(value, f.name)
-        if dataclasses.is_dataclass(v):
-            changes[f.name] = _requote(v, original)
-        elif isinstance(v, tuple) and v and dataclasses.is_dataclass(v[0]):
-            changes[f.name] = tuple(_requote(x, original) for x in v)
-    return dataclasses.replace(value, **changes) if changes else value
+
+    def own(record: Any) -> dict[str, Any]:
+        names = _span_of(record)
+        if names is None or not hasattr(record, "text"):
+            return {}
+        start, end = (getattr(record, n) for n in names)
+        return {"text": original[start:end]}
+
+    return _map_records(value, own)
 
 
 def _progress(items: Iterable[T], enabled: bool) -> Iterable[T]:
@@ -292,7 +306,7 @@ def _flush(batch: list[Article], nlp: Language, settings: Settings) -> Iterator[
     for doc, (n, offset) in docs:
         try:
             found = doc_to_mentions(doc, batch[n].doc_id)
-            mentions[n].extend(_shift(m, offset, batch[n].doc_id) for m in found)
+            mentions[n].extend(_shift(m, offset) for m in found)
         except Exception as exc:  # one bad document never stops a corpus run
             failed[n] = f"[{EC017_DOCUMENT_FAILED}] {batch[n].origin}: {exc!r}"
     for n, article in enumerate(batch):

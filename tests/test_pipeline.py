@@ -141,6 +141,9 @@ def test_pipeline_spans_quote_the_users_text_not_the_normalised_one() -> None:
                 assert actor.text == text[actor.start : actor.end]
         if event.location is not None and event.location.start is not None:
             assert event.location.text == text[event.location.start : event.location.end]
+        if event.date is not None and event.date.start_char is not None:
+            assert event.date.text == text[event.date.start_char : event.date.end_char]
+    assert any(e.date is not None and e.date.text == "MONDAY" for e in events)
     attack = next(e for e in events if e.fatalities)
     assert attack.location is not None and attack.location.name == "San Miguel"
     assert attack.fatalities is not None and attack.fatalities.text == "THREE"
