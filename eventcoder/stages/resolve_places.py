@@ -17,6 +17,7 @@ trigger or its clause), with ACLED geo-precision.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -300,19 +301,13 @@ def find_toponyms(
         if not name_like(span) or _person_or_acronym(span, person_words):
             continue  # an NER slip on an ordinary word ("Transforming"), a name or an acronym
         if main is not None and FACILITY.fullmatch(span.text) and not NATURAL.search(span.text):
+            at_main = _toponym(article.doc_id, span, main, literal, None)
             out.append(
-                Toponym(
-                    doc_id=article.doc_id,
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
-                    country=main.country,
-                    admin1=main.admin1,
-                    lat=round(main.lat, 5),
-                    lon=round(main.lon, 5),
+                dataclasses.replace(
+                    at_main,
+                    name=None,
                     precision=2,
                     feature="local",
-                    literal=literal,
                     reason=f"no gazetteer entry; placed at the document's main city {main.name}",
                 )
             )
