@@ -20,7 +20,7 @@ KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "massacre", "die",
 
 
 KILL_NOUNS = {"murder", "killing", "assassination", "massacre", "execution", "slaying",
-              "beheading", "lynching"}  # fmt: skip
+              "beheading", "lynching", "death"}  # fmt: skip
 
 
 INJURE_LEMMAS = {"injure", "wound", "hurt", "maim", "injury", "injured", "wounded"}
@@ -35,7 +35,25 @@ PERSON_NOUNS = {
     "businessman", "politician", "candidate", "councilman", "activist", "protester",
     "colonel", "captain", "lieutenant", "sergeant", "major", "agent", "bodyguard", "son",
     "daughter", "wife", "husband", "brother", "sister", "father", "mother", "minister",
+    "maid", "housekeeper", "nun", "jesuit", "clergyman", "missionary", "bishop",
+    "archbishop", "lawyer", "employee", "engineer", "senator", "deputy",
+    "pilot", "nurse", "merchant", "trader", "shopkeeper", "pastor", "catechist",
+    "seminarian", "prisoner", "detainee", "hostage", "pedestrian", "bystander", "youth",
+    "teenager", "infant", "baby", "adult", "inhabitant", "owner",
 }  # fmt: skip
+# Verbs whose subject, not object, is the one who died ("three people died").
+DIE_LEMMAS = {"die", "perish"}
+# Adverbs that deny the outcome of a kill verb: "was almost killed" killed no one.
+NEAR_MISS = {"almost", "nearly", "narrowly"}
+# Verbs that state a result: "the attack resulted in the death of a civilian", "left three
+# people dead", "caused 12 deaths". Their death or injury words carry the count.
+RESULT_VERBS = {"leave", "cause", "result", "produce"}
+DEATH_WORDS = {"death", "dead", "fatality"}
+INJURY_WORDS = {"injury", "wounded", "injured", "wound"}
+# Participles the tagger reads as adjectives ("the assassinated carlos pizarro").
+_PARTICIPLES = {"killed": "kill", "murdered": "murder", "assassinated": "assassinate",
+                "slain": "slay", "massacred": "massacre", "executed": "execute",
+                "wounded": "wound", "injured": "injure"}  # fmt: skip
 # Titles before a name ("Dr Jose Antonio Rodriguez", "Senator Galan"): the phrase is a person.
 TITLES = {
     "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "senator", "president", "attorney",
@@ -152,21 +170,62 @@ def noun_victims(head: Token) -> Count | None:
     return None
 
 
+def lemma_of(tok: Token) -> str:
+    """The lemma, with a participle read as an adjective mapped to its verb."""
+    if tok.pos_ == "ADJ" and tok.lower_ in _PARTICIPLES:
+        return _PARTICIPLES[tok.lower_]
+    return str(tok.lemma_.lower())
+
+
 def casualties(verb: Token, lemmas: set[str]) -> Count | None:
     """Victims of a kill/injure verb: its object, or its passive subject. "Shot" alone wounds;
-    "shot dead" or "shot and killed" kills (the second verb counts on its own)."""
-    if verb.lemma_.lower() == "shoot":
+    "shot dead" or "shot and killed" kills (the second verb counts on its own). "Almost
+    killed" kills no one; "resulted in the death of", "left three dead" state a result."""
+    lemma = lemma_of(verb)
+    if lemma in RESULT_VERBS and verb.pos_ == "VERB":
+        return _resulting(verb, DEATH_WORDS if lemmas & KILL_LEMMAS else INJURY_WORDS)
+    if lemma in KILL_LEMMAS and lemmas & KILL_LEMMAS and _near_miss(verb):
+        return None
+    if lemma == "shoot":
         dead = any(c.lower_ == "dead" for c in verb.children) or any(
             t.lower_ == "dead" for t in verb.doc[verb.i + 1 : verb.i + 4]
         )
         wounds = "injure" in lemmas  # asked for injuries, not deaths
         return _victims(verb) if dead != wounds else None
-    if verb.lemma_.lower() not in lemmas and verb.lower_ not in lemmas:
+    if lemma not in lemmas and verb.lower_ not in lemmas:
         return None
     return _victims(verb)
 
 
+def _near_miss(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in verb.children)
+
+
+def _resulting(verb: Token, words: set[str]) -> Count | None:
+    """The count a result verb states: "resulted in the death of a civilian", "caused 12
+    deaths", "left approximately 1,000 dead", "left three people dead"."""
+    nouns = [c for c in verb.children if c.dep_ in OBJ]
+    nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    for noun in nouns:
+        for tok in (noun, *noun.conjuncts):
+            if tok.lemma_.lower() in words or tok.lower_ in words:
+                if tok.lemma_.lower() == "death" and (victims := noun_victims(tok)):
+                    return victims
+                if any(c.like_num or c.dep_ == "nummod" for c in tok.children):
+                    return count_in(tok)
+        # "left three people dead": the object is the victims, the predicate their state
+        if any(c.dep_ in {"oprd", "xcomp", "acomp"} and c.lower_ in words
+               for c in verb.children):  # fmt: skip
+            return count_all(noun)
+    return None
+
+
 def _victims(verb: Token) -> Count | None:
+    if lemma_of(verb) in DIE_LEMMAS:
+        # "three people died": the subject died
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        return count_all(resolve_relative(subj[0]), named_victim=True) if subj else None
     for child in verb.children:
         if child.dep_ in OBJ | {"nsubjpass"}:
             if child.lemma_.lower() == "life":  # "claimed over 200 marines' lives"
@@ -180,6 +239,11 @@ def _victims(verb: Token) -> Count | None:
     if verb.dep_ in {"amod", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         # "three people killed", "dozens wounded", "the assassinated Carlos Pizarro"
         return count_in(verb.head, named_victim=verb.lemma_.lower() != "claim")
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB":
+        # "were abducted and killed": the second participle shares the passive subject
+        for child in verb.head.children:
+            if child.dep_ == "nsubjpass":
+                return count_all(child, named_victim=True)
     return None
 
 
@@ -195,12 +259,28 @@ def outcomes(head: Token) -> tuple[Count | None, Count | None]:
     for verb in list(related):
         related.extend(c for c in verb.children if c.dep_ == "conj")
     related.extend(v for v in outcome_verbs(head) if v not in related)
+    related.extend(v for v in dying_verbs(head) if v not in related)
     for verb in related:
         if killed is None:
             killed = casualties(verb, KILL_LEMMAS | {"claim"})
         if injured is None:
             injured = casualties(verb, INJURE_LEMMAS)
     return killed, injured
+
+
+def dying_verbs(head: Token) -> list[Token]:
+    """"Thirteen people died as a result of a bomb explosion", "he died in the attack": the
+    die verb whose adverbial phrase holds the violent noun ``head``."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    node = head
+    for _ in range(4):
+        if node.dep_ not in {"pobj", "prep"}:
+            return []
+        node = node.head
+        if node.pos_ == "VERB":
+            return [node] if lemma_of(node) in DIE_LEMMAS else []
+    return []
 
 
 ROOTS_KEY = "eventcoder.violent_noun_roots"

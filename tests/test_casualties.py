@@ -43,3 +43,41 @@ def test_casualties_shot_wounds_shot_dead_kills(
     (event,) = extract(text, date="2024-03-05")
     assert (event.fatalities.min if event.fatalities else None) == deaths
     assert (event.injuries.min if event.injuries else None) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # the subject of "die" is who died, when the violent act is in its adverbial phrase
+        ("Thirteen people died as a result of a bomb explosion in the capital.", 13),
+        # result verbs state the toll of the act that is their subject
+        ("The attack resulted in the death of a civilian.", 1),
+        ("The explosion caused 12 deaths.", 12),
+        ("The car bomb left three people dead.", 3),
+        # a second participle shares the passive subject of the first
+        ("Two students were abducted and killed by the gunmen.", 2),
+    ],
+)
+def test_casualties_deaths_stated_as_a_result(text: str, deaths: int) -> None:
+    counts = [e.fatalities.min for e in extract(text, date="1989-11-20") if e.fatalities]
+    assert counts == [deaths]
+
+
+def test_casualties_a_near_miss_kills_no_one() -> None:
+    events = extract("The mayor was almost killed when gunmen opened fire on his car.",
+                     date="1989-11-20")  # fmt: skip
+    assert events and all(e.fatalities is None for e in events)
+
+
+def test_casualties_left_dead_is_an_outcome_not_a_departure() -> None:
+    events = extract("The car bomb left three people dead.", date="1989-11-20")
+    assert {e.event_type for e in events} == {"ASSAULT"}
+
+
+def test_casualties_death_is_a_killing_only_where_a_culprit_is_sought() -> None:
+    (event,) = extract("The army denied responsibility for the death of the six priests.",
+                       date="1989-11-20")  # fmt: skip
+    assert event.status == "negated"
+    assert event.fatalities is not None and event.fatalities.min == 6
+    assert extract("The death of his father saddened the minister.", date="1989-11-20") == []
+    assert extract("Death squads operate in the capital.", date="1989-11-20") == []

@@ -25,6 +25,15 @@ _NON_EVENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "Q
 _FUNCTION_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART"}
 # Nouns that only measure or contain their "of" object: "seized a large amount of
 # ammunition", "found a stash of rockets" have the ammunition or the rockets as object.
+# "The blast left three people dead": "leave" with a state predicate states an outcome.
+RESULT_STATES = {"dead", "wounded", "injured", "homeless", "hurt", "death", "dying"}
+# "responsible for the death of six priests": "death" names a killing only where a culprit
+# is sought; "the death of his father" or "death squads" name none.
+CULPRIT_CUES = {"responsible", "responsibility", "blame", "accuse", "charge", "suspect",
+                "investigate", "investigation", "inquiry", "probe", "implicate", "connect",
+                "link", "avenge", "order", "mastermind", "culprit", "perpetrator", "author",
+                "guilty", "involve", "involvement", "clarify", "clarification", "solve",
+                "condemn", "concern", "attribute", "behind"}  # fmt: skip
 QUANTITY_NOUNS = {"amount", "quantity", "quantities", "stash", "stockpile", "haul", "number",
                   "lot", "pile", "cache", "consignment", "batch", "load", "bag", "box", "crate",
                   "sack", "supply", "array", "variety", "assortment", "collection"}  # fmt: skip
@@ -154,6 +163,8 @@ class TriggerFinder:
                 continue
             if head.pos_ == "PROPN" and head.ent_type_:
                 continue
+            if _resultative(head) or _death_without_culprit(head):
+                continue
             found.append((start, end, int(doc.vocab.strings[match_id]), entry))
         # Longest match wins; among equal lengths the entry listed first in the lexicon.
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2], m[0]))
@@ -169,6 +180,35 @@ class TriggerFinder:
         spans.sort(key=lambda s: s.start)
         doc.spans["triggers"] = spans
         return doc
+
+
+def _death_without_culprit(head: Token) -> bool:
+    """"death" is a killing only with a victim ("of X", "X's") and a culprit cue above it
+    ("denied responsibility for the death of Pizarro", "investigation into the death of")."""
+    if head.lemma_.lower() != "death":
+        return False
+    if head.dep_ == "compound" or not any(
+        (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss" for c in head.children
+    ):
+        return True
+    node = head
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in CULPRIT_CUES or node.lower_ in CULPRIT_CUES:
+            return False
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    return True
+
+
+def _resultative(head: Token) -> bool:
+    """"left three people dead", "left 1,000 dead": an outcome, not a departure."""
+    if head.lemma_.lower() != "leave" or head.pos_ != "VERB":
+        return False
+    return any(c.lower_ in RESULT_STATES or (c.dep_ in {"dobj", "oprd"} and any(
+        g.lower_ in RESULT_STATES for g in c.conjuncts)) for c in head.children)  # fmt: skip
 
 
 @Language.factory(
