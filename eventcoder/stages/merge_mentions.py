@@ -8,13 +8,16 @@ grammatical number (one strike versus "150 attacks"). A mention with no argument
 is the document's only mention. Mentions in a paragraph that repeats an earlier one
 (verbatim or reworded) only ever join existing events.
 
-Figures follow ACLED's conservative rule: the lowest well-defined count is kept.
+Figures follow ACLED's conservative rule: the lowest well-defined count is kept, except
+that a larger total which enumerates a smaller figure ("the six Jesuits and two more
+persons") supersedes it; a hypothetical mention (a threat, a plan) adds no figure.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -92,7 +95,9 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
         ):
             return None
         other_sentence = m.sentence.start != other.sentence.start
-        if m.aggregate != other.aggregate and not (m.bare or other.bare) and other_sentence:
+        if (m.aggregate != other.aggregate and not (m.bare or other.bare) and other_sentence
+                and not _same_figure(m.fatalities, other.fatalities)):  # fmt: skip
+            # "three attacks left two dead" may sum up "a bomb killed two people"
             return None
         if (other_sentence and m.mode and other.mode and m.mode != other.mode
                 and m.event_type != "ASSAULT"):  # fmt: skip
@@ -105,17 +110,74 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
             return None
         if _disjoint_linked(m.target_actors, other.target_actors):
             return None
-        for a, b in ((m.fatalities, other.fatalities), (m.injuries, other.injuries)):
-            if a and b and a.min is not None and b.min is not None and a.min != b.min:
-                return None
+        if _counts_conflict(m, other):
+            return None
         if _dates_apart(m, other):
             return None
         score += len(_keys(m.source_actors) & _keys(other.source_actors))
         score += len(_keys(m.target_actors) & _keys(other.target_actors))
-        score += int(bool(m.fatalities and other.fatalities))
+        score += int(bool(m.fatalities and other.fatalities)
+                     and not _distinct_victims(m.fatalities, other.fatalities))  # fmt: skip
         score += int(m.sentence.start == other.sentence.start)
         score += int(_same_place(m, other))
     return score
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+|,", text.lower())
+
+
+def includes(big: Count, small: Count) -> bool:
+    """True when ``big`` is a larger total that enumerates ``small`` as one of its parts:
+    "the six Jesuits and two more persons" (8) includes "the six Jesuits" (6)."""
+    if big.min is None or small.min is None or small.min >= big.min:
+        return False
+    bw, sw = _words(big.text), [w for w in _words(small.text) if w not in {"the", "a", "an"}]
+    if not sw or not {"and", ","} & set(bw):
+        return False
+    return any(bw[i : i + len(sw)] == sw for i in range(len(bw) - len(sw) + 1))
+
+
+def _same_figure(a: Count | None, b: Count | None) -> bool:
+    return bool(a and b and a.min is not None and a.min > 0 and (a.min, a.max) == (b.min, b.max))
+
+
+_NOT_NAMES = {"the", "a", "an", "one", "of", "and", ","}
+
+
+def _distinct_victims(a: Count | None, b: Count | None) -> bool:
+    """One victim each, described in words that share nothing ("Carlos Pizarro" and
+    "Bernardo Jaramillo"): equal figures are then no evidence of one event."""
+    if not (a and b and a.min == a.max == b.min == b.max == 1):
+        return False
+    wa, wb = set(_words(a.text)) - _NOT_NAMES, set(_words(b.text)) - _NOT_NAMES
+    return bool(wa and wb and not wa & wb)
+
+
+def _victim_names(m: EventMention) -> set[str]:
+    """Words of the full personal names (two or more capitalised words) among the targets."""
+    return {w.lower() for a in m.target_actors if a.actor_type == "person"
+            and len(ws := a.name.split()) >= 2 and all(w[:1].isupper() for w in ws)
+            for w in ws}  # fmt: skip
+
+
+def _counts_conflict(m: EventMention, other: EventMention) -> bool:
+    """Both mentions state a different figure for the same outcome and neither figure
+    includes the other, or each killed one person and the two are named differently
+    ("Carlos Pizarro", "Bernardo Jaramillo"). A hypothetical mention's figure (a threat,
+    a plan) never conflicts."""
+    if "hypothetical" in {m.status, other.status}:
+        return False
+    if _distinct_victims(m.fatalities, other.fatalities):
+        na, nb = _victim_names(m), _victim_names(other)
+        if na and nb and not na & nb:
+            return True
+    for a, b in ((m.fatalities, other.fatalities), (m.injuries, other.injuries)):
+        if a is None or b is None or a.min is None or b.min is None or a.min == b.min:
+            continue
+        if not (includes(a, b) or includes(b, a)):
+            return True
+    return False
 
 
 def duplicate_paragraphs(text: str) -> dict[int, int]:
@@ -204,7 +266,11 @@ def _union(groups: list[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:
 
 
 def _conservative(counts: list[Count | None]) -> Count | None:
-    known = [c for c in counts if c is not None]
+    """ACLED's rule: the lowest well-defined figure, once figures that a larger total of
+    the same event enumerates ("six Jesuits" within "six Jesuits and two others") are
+    superseded by that total."""
+    reported = [c for c in counts if c is not None]
+    known = [c for c in reported if not any(includes(o, c) for o in reported)]
     if not known:
         return None
     exact = [c for c in known if c.min is not None]
@@ -248,8 +314,9 @@ def _to_event(c: _Cluster) -> Event:
         target_actors=_union([m.target_actors for m in ms]),
         location=_location(ms, lead, background),
         date=dated,
-        fatalities=_conservative([m.fatalities for m in ms]),
-        injuries=_conservative([m.injuries for m in ms]),
+        # a threatened or planned killing has killed no one
+        fatalities=_conservative([m.fatalities for m in ms if m.status != "hypothetical"]),
+        injuries=_conservative([m.injuries for m in ms if m.status != "hypothetical"]),
         instrument=next((m.instrument for m in ms if m.instrument), None),
         status=status_m.status,
         claimed_by=_union([m.claimed_by for m in ms]),

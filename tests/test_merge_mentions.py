@@ -1,0 +1,40 @@
+"""Merging the mentions of one event within a document (eventcoder.stages.merge_mentions)."""
+
+from __future__ import annotations
+
+from eventcoder import extract
+from eventcoder.records import Count
+from eventcoder.stages.merge_mentions import includes
+
+
+def test_merge_mentions_a_total_includes_the_part_it_enumerates() -> None:
+    six = Count(6, 6, "the six Jesuits")
+    eight = Count(8, 8, "The six Jesuits and two more persons")
+    assert includes(eight, six)
+    assert not includes(six, eight)
+    # a larger figure that does not enumerate the smaller one is a different count
+    assert not includes(Count(8, 8, "eight people"), six)
+    assert not includes(Count(8, 8, "the six Jesuits"), six)
+
+
+def test_merge_mentions_an_enumerating_total_joins_and_supersedes_the_part() -> None:
+    text = (
+        "Gunmen killed the six Jesuits on Thursday. The six Jesuits and two more persons "
+        "were killed by the gunmen in the university."
+    )
+    (event,) = extract(text, date="1989-11-20")
+    assert event.mentions == 2
+    assert event.fatalities is not None and (event.fatalities.min, event.fatalities.max) == (8, 8)
+
+
+def test_merge_mentions_two_named_victims_are_two_killings() -> None:
+    text = (
+        "The guerrillas killed Carlos Pizarro in April. "
+        "The guerrillas killed Bernardo Jaramillo in March."
+    )
+    events = extract(text, date="1990-05-01")
+    assert sorted(a.text for e in events for a in e.target_actors) == [
+        "Bernardo Jaramillo",
+        "Carlos Pizarro",
+    ]
+    assert len(events) == 2
