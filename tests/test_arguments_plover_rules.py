@@ -199,3 +199,50 @@ def test_possessive_of_a_killing_noun_is_the_victim() -> None:
     (event,) = extract("President Cristiani attributed Rivera's murder to the FMLN.", date="1989-11-20")
     assert [a.text for a in event.target_actors] == ["Rivera"]
     assert "Rivera" not in [a.text for a in event.source_actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "role", "expected"),
+    [
+        # a counted coordination: each conjunct is a target
+        ("Scores of Sierra Leonean and Liberian refugees were attacked by rebels.", "attacked",
+         "target", ["Sierra Leonean", "Liberian refugees"]),
+        # a title owned by a common noun describes the person; the name is the actor
+        ("The party's leader Mahmoud Abbas met the Egyptian president.", "met", "source",
+         ["Mahmoud Abbas"]),
+        # a place after an actor already named by a modifier only locates it ...
+        ("Russian diplomats based in Geneva met Iranian officials.", "met", "source",
+         ["Russian diplomats"]),
+        # ... but where the actor comes from, or where residents live, is who they are
+        ("A Christian missionary from Calgary was kidnapped by rebels.", "kidnapped", "target",
+         ["Christian missionary from Calgary"]),
+        ("Jewish settlers in Hebron attacked Palestinian farmers.", "attacked", "source",
+         ["Jewish settlers in Hebron"]),
+        # "by" after an active verb's object belongs to the object: the one protested
+        ("Students protested the violations by the police.", "protested", "target", ["police"]),
+        # an unnamed target's place is the attacked place
+        ("Israeli troops fired shells at targets in Jericho.", "shells", "target", ["Jericho"]),
+        ("Rebels fired mortar rounds at positions in Kabul.", "fired", "target", ["Kabul"]),
+        # what is sent is no recipient; where it is sent is
+        ("The United Nations dispatched inspectors to Iraq.", "dispatched", "target", ["Iraq"]),
+        # an entourage known only by its tie to a coordinated actor is no recipient of its own
+        ("The envoy met the president and his ruling party in Harare.", "met", "target",
+         ["president"]),
+        # a country's institution word before a thing is an adjective of the thing
+        ("China criticised the United States' military policies.", "criticised", "target",
+         ["United States"]),
+        ("China criticised United States military commanders.", "criticised", "target",
+         ["United States military commanders"]),
+    ],
+)
+def test_actor_span_and_role_rules(full_nlp: object, text: str, trigger: str, role: str,
+                                   expected: list[str]) -> None:
+    sources, targets = _frame(full_nlp, text, trigger)
+    assert (sources if role == "source" else targets) == expected
+
+
+def test_the_topic_of_an_agreement_is_no_party(full_nlp: object) -> None:
+    _sources, targets = _frame(
+        full_nlp, "The two leaders reached an agreement on the future of Jerusalem.", "agreement"
+    )
+    assert targets == []

@@ -183,6 +183,9 @@ def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
             return _plural_antecedent(tok, index)
         if antecedent is not None:
             return [antecedent]
+    counted = _counted_conjuncts(tok)
+    if counted is not None:
+        return _actors_of(counted, index)
     out: list[ActorRef] = []
     seen: set[int] = set()
     for head in (tok, *tok.conjuncts):
@@ -202,6 +205,18 @@ def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
             if generic is not None:
                 out.append(generic)
     return out
+
+
+def _counted_conjuncts(tok: Token) -> Token | None:
+    """"scores of Sierra Leonean and Liberian refugees": the coordinated group counted by a
+    quantity word (each conjunct is an actor), else None."""
+    if tok.lemma_.lower() not in QUANT_HEADS | {"dozen", "hundred", "thousand", "score"}:
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.conjuncts or _coordinated_modifiers(pobj):
+                return pobj
+    return None
 
 
 def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
@@ -325,6 +340,11 @@ def _left_start(head: Token) -> int:
                                  and not tok.ent_type_)  # fmt: skip
         if lower and tok.lower_ in {"pro", "anti"}:
             drop = False
+        if lower and tok.dep_ == "poss" and tok.pos_ == "NOUN" and head.pos_ == "PROPN":
+            # "the party's leader Mahmoud Abbas": a title owned by a common noun only
+            # describes the person; the name (with any capitalised title) is the actor
+            left = next((t.i for t in doc[tok.i + 1 : head.i] if t.text[:1].isupper()), head.i)
+            break
         if not drop and head.pos_ == "PROPN" and lower and tok.i < head.i:
             # "war-torn Mozambique", "watchdog Amnesty International": a description
             identity = tok.lower_ in IDENTITY_WORDS or tok.lower_.startswith(("pro-", "anti-"))
@@ -349,9 +369,12 @@ def _right_end(head: Token) -> int:
     the actor's description. Relative clauses and anything after a comma are not.
     """
     end = head.i + 1
+    named = _named_by_modifier(head)
     for child in head.rights:
         if child.i != end:
             break  # not contiguous (a comma or a clause in between)
+        if named and child.lower_ != "from":
+            break  # "Russian diplomats based in Geneva"; origin stays ("missionary from X")
         if child.dep_ == "prep" and child.lower_ in POSTMOD_PREPS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif child.dep_ in {"acl", "amod"} and child.lower_ in POSTMOD_PARTICIPLES:
@@ -370,6 +393,24 @@ def _right_end(head: Token) -> int:
         end = (cut if cut is not None else last + 1)
         break  # one post-modifier: "students at X near Y" are the students at X
     return end
+
+
+def _named_by_modifier(head: Token) -> bool:
+    """A common noun already identified by a name before it ("Russian diplomats", "Moslem
+    forces"): a place or owner after it only locates the actor ("Russian diplomats based in
+    Geneva", "Palestinian administrators of Muslim property") and is not part of its text;
+    where the actor comes from still is ("a Christian missionary from Calgary")."""
+    if head.lemma_.lower() in RESIDENCE_NOUNS:
+        return False  # "Jewish settlers in Hebron": where they live is who they are
+    return head.pos_ == "NOUN" and any(
+        t.ent_type_ in {"NORP", "GPE", "ORG"} and t.dep_ in {"amod", "compound", "nmod"}
+        for t in head.lefts
+    )
+
+
+# Nouns naming people by where they live: the place after them is part of the description.
+RESIDENCE_NOUNS = {"settler", "resident", "inhabitant", "villager", "citizen", "native",
+                   "dweller", "townsman", "islander"}  # fmt: skip
 
 
 def _names_something(tok: Token) -> bool:
@@ -565,6 +606,9 @@ def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[
     """
     subject_heads = {c.i for c in head.children if c.dep_ in SUBJ | {"nsubjpass", "agent"}}
     defied = trigger._.trigger is not None and trigger._.trigger.type == "REJECT"
+    cooperative = _cooperative(trigger)
+    protests = _protest_roots(head.doc) if trigger._.trigger is not None and (
+        trigger._.trigger.type == "PROTEST") else set()
     seen = {head.i}
     frontier = [head]
     for _depth in range(5):
@@ -576,8 +620,11 @@ def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[
                 if child.i in seen or child.i in subject_heads:
                     continue
                 seen.add(child.i)
+                if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and cooperative:
+                    continue  # "failed to reach agreement on the fate of X": the topic
                 if child.dep_ == "prep" and child.lower_ in PHRASE_TARGET_PREPS:
-                    if child.lower_ == "by" and (node.i == head.i or node.pos_ != "NOUN"):
+                    if child.lower_ == "by" and not (node.pos_ == "NOUN" and node.i != head.i
+                                                     or _active_with_object(node)):
                         continue  # the act's own agent, not its target
                     if child.lower_ == "of" and node.lemma_.lower() in GROUP_TYPES:
                         continue  # "leaders of X" names a group, not a target
@@ -591,8 +638,18 @@ def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[
                         if pobj.lemma_.lower() in PRESSURE_NOUNS:
                             nxt.append(pobj)
                     continue
+                if child.dep_ == "prep" and child.lower_ in CONTIGUOUS_PREPS and protests:
+                    # "rioted following a demonstration calling for X's removal": the
+                    # protest it continues is aimed at the same party
+                    nxt.extend(c for c in child.children
+                               if c.dep_ in {"pobj", "dobj"} and c.i in protests)
                 if child.dep_ == "prep" and child.lower_ not in PHRASE_TARGET_PREPS | {"in", "at"}:
                     continue  # "according to X", "despite X", "after X": not the act's phrase
+                if _purpose_clause(child):
+                    # "blocked a road to show their disapproval for X", "a rally to protest
+                    # violations by X", "a demonstration calling for the removal of X"
+                    nxt.append(child)
+                    continue
                 if child.dep_ == "acl" and child.tag_ == "VBN" and node.pos_ == "NOUN":
                     # "prevented the demonstration staged by students": the students
                     for agent in (c for c in child.children if c.dep_ == "agent"):
@@ -607,6 +664,64 @@ def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[
         if found:
             return found
         frontier = nxt
+    return []
+
+
+# Prepositions that join one protest to another it continues ("rioted following a march").
+CONTIGUOUS_PREPS = {"following", "during", "after", "amid", "in"}
+
+
+def _protest_roots(doc: Doc) -> set[int]:
+    """Root token indices of the protest triggers in ``doc``."""
+    return {t.root.i for t in doc.spans.get("triggers", [])
+            if t._.trigger is not None and t._.trigger.type == "PROTEST"}  # fmt: skip
+
+
+def _active_with_object(verb: Token) -> bool:
+    """An active verb with a direct object: its "by" phrase belongs to the object ("protest
+    the violations by X") or gives a means, never the verb's agent."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children) and not any(
+        c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children
+    )
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """A subjectless clause that says what an act is for: "to protest X" (infinitive) or
+    "calling for X" (participle)."""
+    if tok.dep_ not in {"advcl", "relcl", "acl", "xcomp"} or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in SUBJ | {"nsubjpass"} for c in tok.children):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    participle = tok.dep_ in {"acl", "advcl"} and tok.tag_ == "VBG"
+    return infinitive or participle
+
+
+# After a cooperative noun ("talks on trade", "an agreement on X's fate") these give the topic.
+TOPIC_PREPS = {"on", "upon"}
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+
+
+def _cooperative(trigger: Span) -> bool:
+    """An agreement, consultation or cooperation: done with partners, about a topic."""
+    return trigger._.trigger is not None and trigger._.trigger.type in COOPERATIVE_TYPES
+
+
+# Words that say something was aimed at without saying what: "fired at targets in X".
+VAGUE_TARGETS = {"target", "position", "objective"}
+
+
+def _place_of_vague_target(pobj: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """"fired shells at targets in Jericho": the place of an unnamed target is the target
+    (PLOVER codes the attacked place); nothing when the target is named."""
+    if pobj.lemma_.lower() not in VAGUE_TARGETS or _actors_of(pobj, index):
+        return []
+    for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"in", "near"}):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            if place.i in index:
+                return [_actor_ref(index[place.i])]
+            if place.ent_type_ in {"GPE", "LOC"}:
+                return [_entity_ref(place)]
     return []
 
 
@@ -882,6 +997,8 @@ def frame_for(
                     if pobj.dep_ == "pobj":
                         targets.extend(a for a in _actors_of(pobj, index)
                                        if a.actor_type not in {None})  # fmt: skip
+                        if violent:
+                            targets.extend(_place_of_vague_target(pobj, index))
         if not violent:
             targets.extend(_recipients(head, trigger, index))
         if head.dep_ == "acl" and head.tag_ == "VBN":  # "forces stationed in Iraq"
@@ -899,6 +1016,8 @@ def frame_for(
                     if pobj.dep_ == "pobj":
                         sources.extend(_actors_of(pobj, index))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}:
+                if child.lower_ in TOPIC_PREPS and _cooperative(trigger):
+                    continue  # "an agreement on the fate of X": the topic, not a party
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not _is_place(pobj):
                         targets.extend(_actors_of(pobj, index))
@@ -931,16 +1050,22 @@ def frame_for(
         if (head.dep_ == "pobj" and head.head.lower_ == "of"
                 and head.head.head.lemma_.lower() in QUANTITY_NOUNS | {"dozen"}):  # fmt: skip
             role = head.head.head  # "dozens of airstrikes" plays the role of "airstrikes"
+        elif violent and head.dep_ == "compound" and head.head.pos_ == "NOUN":
+            role = head.head  # "fired shell bombs at X": the weapon phrase's role
         if role.dep_ in OBJ and _light_verb(role.head):
             carrier = role.head
             if not sources:
                 sources = _subject_of(carrier, index)
             if not targets:  # "staged rallies against X", "launched attacks on Y"
+                preps = TARGET_PREPS if violent and _fired(carrier) else TARGET_PREPS - {"at",
+                                                                                       "into"}
                 for prep in (c for c in carrier.children if c.dep_ == "prep"
-                             and c.lower_ in TARGET_PREPS - {"at", "into"}):  # fmt: skip
+                             and c.lower_ in preps):  # fmt: skip
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         if not _is_place(pobj):
                             targets.extend(_actors_of(pobj, index))
+                        if violent:
+                            targets.extend(_place_of_vague_target(pobj, index))
         elif head.dep_ == "pobj" and head.head.lower_ == "behind" and head.head.head.pos_ == "AUX":
             carrier = head.head.head  # "the group was behind the strike"
             if not sources:
@@ -993,6 +1118,8 @@ def frame_for(
                 for verb in (head, *(c for c in head.children if c.dep_ == "xcomp")):
                     inferred.extend(a for a in _condition_party(verb, index) if a not in sources)
     targets.extend(inferred)
+    if not violent:
+        targets = [a for a in targets if not _entourage(a, head.doc)]
     location, date = _place_and_date(head, carrier)
     fatalities, injuries = outcomes(head)
     if carrier is not head and fatalities is None:
@@ -1013,6 +1140,24 @@ def frame_for(
         reporter=tuple(reporter),
         obliged=tuple(obliged),
     )
+
+
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+
+
+def _entourage(actor: ActorRef, doc: Doc) -> bool:
+    """"X and his ruling party", "X and members of his government": an unnamed group known
+    only by its tie to an actor coordinated before it goes with that actor in a non-violent
+    act, and is no recipient of its own (a violent act's victims all count)."""
+    if actor.actor_id is not None or actor.start is None or actor.end is None:
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "conj":
+        return False
+    nodes = [span.root, *(p for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj")]  # fmt: skip
+    return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
+               for n in nodes for c in n.children)  # fmt: skip
 
 
 OBLIGATION_MODALS = {"must", "should", "ought"}
@@ -1051,6 +1196,8 @@ INSTRUMENT_VERBS = {"use", "employ", "deploy", "fire", "throw", "hurl", "lob"}
 # Verbs whose object is moved by the actor, not acted on: "withdraw its troops from X",
 # "pulled out the inspectors" (the place left is the target).
 MOVE_VERBS = {"withdraw", "pull", "recall", "redeploy", "relocate", "evacuate", "remove"}
+# Verbs whose object is sent to a recipient: "dispatched inspectors to X".
+SEND_VERBS = {"send", "dispatch", "despatch", "deploy", "airlift", "ship"}
 # Objects that are what is fired or set, not its target: "opened fire on", "set fire to".
 FIRED_OBJECTS = {"fire", "shot", "round", "bullet", "shell", "rocket", "missile", "grenade",
                  "bomb", "mortar", "volley", "gas", "teargas", "salvo", "torch"}  # fmt: skip
@@ -1062,6 +1209,9 @@ def _moved_or_fired(verb: Token, obj: Token) -> bool:
     if lemma in MOVE_VERBS and any(c.dep_ == "prep" and c.lower_ in {"from", "out"}
                                    for c in verb.children):  # fmt: skip
         return True
+    if lemma in SEND_VERBS and any(c.dep_ == "prep" and c.lower_ in {"to", "into"}
+                                   for c in verb.children):  # fmt: skip
+        return True  # "dispatched inspectors to X": the inspectors are sent, X receives
     return obj.lemma_.lower() in FIRED_OBJECTS and not any(
         c.dep_ == "poss" or c.pos_ == "PROPN" for c in obj.children
     )

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.casualties import PERSON_NOUNS
 from eventcoder.kb import ActorKB, load_kb
 from eventcoder.kb.index import AliasIndex, words
 from eventcoder.kb.vocab import (
@@ -283,6 +284,8 @@ class _Linker:
             if low[n - 1] == "regime" and n < len(tail):
                 return False  # "regime change": a modifier, not the government
             last = tail[n - 1]
+            if _describes_thing(tail, n):
+                return False  # "the United States' military policies": an adjective
             # "US military personnel", "Iranian government officials": swallow the person noun
             if n < len(tail) and tail[n].lower_ in ("personnel", "officials", "official", "troops"):
                 last = tail[n]
@@ -584,6 +587,18 @@ class _Linker:
             occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
             taken.append(m)
         return sorted(taken, key=lambda m: m.start)
+
+
+def _describes_thing(tail: list[Token], n: int) -> bool:
+    """The institution word ends as an adjective of a following thing ("military policies",
+    "military aid"), not of people ("military commanders") or a body."""
+    last = tail[n - 1]
+    if last.pos_ != "ADJ" or n >= len(tail):
+        return False
+    nxt = tail[n]
+    lemma = nxt.lemma_.lower()
+    return (nxt.pos_ == "NOUN" and last.head.i == nxt.i and lemma not in GROUP_TYPES
+            and lemma not in PERSON_NOUNS and lemma.rstrip(".") not in TITLES)  # fmt: skip
 
 
 def _strip_titles(span: Span) -> str:
