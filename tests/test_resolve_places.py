@@ -403,3 +403,58 @@ def test_resolve_places_context_location_the_documents_main_town() -> None:
     loc = shooting.location
     # The town the document is about, named twice: "near" it, not in it (precision 2).
     assert loc is not None and (loc.name, loc.country, loc.precision) == ("San Salvador", "SLV", 2)
+
+
+def test_resolve_places_lower_case_names_in_recased_capitals() -> None:
+    """Wire copy in capitals is lower-cased, and the NER misses most town names in it."""
+    from eventcoder import extract
+
+    text = (
+        "GUERRILLAS ATTACKED A POLICE POST IN MEJICANOS, EL SALVADOR, ON 12 NOVEMBER. "
+        "THE ARMY SAID THREE SOLDIERS WERE KILLED."
+    )
+    attack = extract(text, date="1989-11-20")[0]
+    loc = attack.location
+    assert loc is not None and (loc.name, loc.country, loc.precision) == ("Mejicanos", "SLV", 1)
+    assert text[loc.start : loc.end] == "MEJICANOS"
+
+
+def test_resolve_places_recased_text_is_told_from_ordinary_text(nlp: Language) -> None:
+    from eventcoder.geo.mentions import is_recased
+    from eventcoder.stages.normalize import normalize_text
+
+    recased = nlp(normalize_text("REBELS ATTACKED MEJICANOS IN EL SALVADOR ON MONDAY."))
+    ordinary = nlp("Rebels attacked Mejicanos in El Salvador on Monday.")
+    assert is_recased(recased)
+    assert not is_recased(ordinary)
+
+
+def test_resolve_places_region_named_like_a_towns_alternate_name() -> None:
+    """"Antioquia" is the department; the town's own name is Santa Fe de Antioquia."""
+    from eventcoder import extract
+
+    (event,) = extract("Rebels attacked an army base in Antioquia on Monday.", date="2024-01-08")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Antioquia", "COL")
+
+
+def test_resolve_places_country_level_location_quotes_the_country() -> None:
+    """The main country's location quotes the country's own name where the text gives it,
+    not a town or an adjective named before it; a town only when no name is given."""
+    from eventcoder.geo.gazetteer import default_gazetteer
+    from eventcoder.records import Toponym
+    from eventcoder.stages.resolve_places import main_country
+
+    def top(start: int, text: str, feature: str, literal: bool = True) -> Toponym:
+        return Toponym("d", start, start + len(text), text, name=text, country="COL",
+                       feature=feature, literal=literal)  # fmt: skip
+
+    gaz = default_gazetteer()
+    bogota = top(0, "Bogota", "city", literal=False)
+    colombian = top(20, "Colombian", "country")
+    medellin = top(40, "Medellin", "city")
+    colombia = top(60, "Colombia", "country")
+    loc = main_country([bogota, colombian, medellin, colombia], [], gaz)
+    assert loc is not None and (loc.text, loc.start, loc.precision) == ("Colombia", 60, 3)
+    loc = main_country([bogota, colombian, medellin], [], gaz)
+    assert loc is not None and loc.text == "Medellin"

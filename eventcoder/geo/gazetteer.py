@@ -414,9 +414,10 @@ class GeoNamesGazetteer:
         """Every country's first-level regions, under the hand-written ones.
 
         A name is not indexed when a hand-written or supplement place already has it in the
-        same country, when a city of that country has it ("Kandahar": the city is meant far
-        more often), when it names a country or a supplement place anywhere, or when it is an
-        ordinary word ("Central", "Plateau").
+        same country, when a city of that country has it as its own name ("Kandahar": the city
+        is meant far more often; a city's alternate name does not count: "Antioquia" is the
+        department, not Santa Fe de Antioquia), when it names a country or a supplement place
+        anywhere, or when it is an ordinary word ("Central", "Plateau").
         """
         for code, (country, name, lat, lon, aliases) in world.items():
             hand = any(
@@ -435,6 +436,7 @@ class GeoNamesGazetteer:
                 if any(
                     p.feature == "city"
                     and p.country == country
+                    and normalize(p.name) == key
                     or p.place_id.startswith("supplement:")
                     or p.feature == "country"
                     for p in self.lookup(alias)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.geo.gazetteer import Gazetteer, Place, normalize
+from eventcoder.stages.normalize import _proper_words
 from eventcoder.stages.parse import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -393,6 +396,119 @@ def _adjective_place(gaz: Gazetteer, text: str) -> Place | None:
         return next((p for p in gaz.lookup(continent) if p.place_id.startswith("continent:")), None)
     code = gaz.demonym(text)
     return gaz.country(code) if code else None
+
+
+# -- lower-case names in recased capitals -----------------------------------------------------
+# Words that may stand between a locative preposition and a place ("in the northern X").
+LEAD_WORDS = frozenset(
+    """the downtown northern southern eastern western central northeastern northwestern
+    southeastern southwestern""".split()  # noqa: SIM905
+)
+# Nouns after which "of X" names a place ("the city of X", "the department of X").
+AREA_OF_NOUNS = frozenset(
+    """city town village municipality department province jurisdiction district region
+    capital port""".split()  # noqa: SIM905
+)
+# Nouns before which a name is a place ("X department", "the X neighborhood").
+AREA_NOUNS = frozenset(
+    """department province municipality jurisdiction canton neighborhood neighbourhood
+    sector district""".split()  # noqa: SIM905
+)
+RECASED_KEY = "eventcoder.recased"
+MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z]")  # a capital after a lower-case word
+
+
+def is_recased(doc: Doc) -> bool:
+    """Whether the text is wire copy in capitals that normalisation lower-cased.
+
+    In such text a capital inside a sentence starts only a word the normaliser restores
+    (a country, a month, a weekday: "in Colombia on 17 August"); other names are lower case
+    ("guerrillas attacked in mejicanos") and the NER misses most of them. Ordinary text fails
+    the test at its first name, so the check is cheap.
+    """
+    found = doc.user_data.get(RECASED_KEY)
+    if found is None:
+        text = doc_text(doc)[:5000]
+        lowered = text.lower()
+        proper = _proper_words()
+        found = any(c.islower() for c in text[:200]) and all(
+            _restored(lowered, m.start(), proper) for m in MID_CAPITAL.finditer(text)
+        )
+        doc.user_data[RECASED_KEY] = found
+    return bool(found)
+
+
+def _restored(lowered: str, at: int, proper: re.Pattern[str]) -> bool:
+    """The capital at ``at`` is one the normaliser restores: it starts or continues a country
+    or calendar word ("Colombia", "El Salvador", "the United States")."""
+    start = at
+    for _ in range(3):
+        found = proper.match(lowered, start)
+        if found and found.end() > at:
+            return True
+        if start == 0:
+            return False
+        start = lowered.rfind(" ", 0, start - 1) + 1  # the word before
+        while start < at and not lowered[start].isalnum():
+            start += 1  # "(Costa Rica)"
+    return False
+
+
+def lowercase_places(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """Lower-case place names in a recased document (``is_recased``).
+
+    A run of one to three lower-case words outside ``taken`` whose whole text
+    is the own name of a gazetteer city or region, right after a locative preposition (and
+    "the", a direction word: "in the northern X"), after "city of", "department of"..., or
+    before "department", "province", "neighborhood", "sector"... These are weak: the caller
+    keeps them only where they resolve inside a country the document names.
+    """
+    if not is_recased(doc):
+        return []
+    lower = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    lead = [strings.add(w) for w in (*EVENT_PREPS, "from", "to", "into", "of")]
+    area = [strings.add(w) for w in AREA_NOUNS]
+    out: list[Span] = []
+    used = set(taken)
+    for i in numpy.flatnonzero(numpy.isin(lower, lead)).tolist():
+        if doc[i].lower_ == "of" and (i == 0 or doc[i - 1].lower_ not in AREA_OF_NOUNS):
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in LEAD_WORDS:
+            j += 1
+        span = _lowercase_name(doc, j, gaz, used, forward=True)
+        if span is not None:
+            out.append(span)
+            used.update(range(span.start, span.end))
+    for i in numpy.flatnonzero(numpy.isin(lower, area)).tolist():
+        span = _lowercase_name(doc, i, gaz, used, forward=False)
+        if span is not None:
+            out.append(span)
+            used.update(range(span.start, span.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _lowercase_name(
+    doc: Doc, at: int, gaz: Gazetteer, used: set[int], *, forward: bool
+) -> Span | None:
+    """The longest lower-case place name starting at ``at`` (or ending before it)."""
+    for n in (3, 2, 1):
+        start, end = (at, at + n) if forward else (at - n, at)
+        if start < 0 or end > len(doc) or not used.isdisjoint(range(start, end)):
+            continue
+        span = doc[start:end]
+        if not all(t.is_alpha and t.is_lower for t in span):
+            continue
+        if span[0].is_stop or span[-1].is_stop or len(span.text) < 4:
+            continue
+        query = normalize(span.text)
+        if any(
+            normalize(p.name) == query and p.feature in ("city", "admin1")
+            for p in gaz.lookup(span.text)
+        ):
+            return span
+    return None
 
 
 def select_spans(doc: Doc, gaz: Gazetteer, nlp: Language | None) -> list[Span]:

@@ -46,6 +46,7 @@ from eventcoder.geo.mentions import (
     demonym_spans,
     is_literal,
     is_supplement_border,
+    lowercase_places,
     name_like,
     select_spans,
 )
@@ -258,6 +259,10 @@ def find_toponyms(
         if not any(t.start <= s.start and s.end <= t.end for t in spans)
     ]
     lookups = [(span, *_candidates(gaz, span.text)) for span in spans]
+    # Lower-case names in recased capitals ("in mejicanos"): weak, so they add no context and
+    # are kept only inside the document's countries (pass 2).
+    taken_tokens = {i for span in spans for i in range(span.start, span.end)} | border_tokens
+    weak = lowercase_places(doc, gaz, taken_tokens)
 
     # Pass 1: no context. The document's countries are the countries it names, plus the
     # countries of places resolved with a clear margin.
@@ -282,6 +287,13 @@ def find_toponyms(
     out: list[Toponym] = []
     unresolved: list[tuple[Span, bool]] = []
     focus: Counter[Place] = Counter()
+    for span in weak:
+        query = normalize(span.text)
+        places = tuple(
+            p for p in gaz.lookup(span.text) if countries[p.country or ""] > 0 and normalize(p.name) == query
+        )
+        if places:
+            lookups.append((span, query, places))
     for span, query, places in lookups:
         literal = is_literal(span)
         ranked = _rank(places, query, countries, anchors, frozenset(named_regions))
@@ -583,10 +595,15 @@ def main_country(
     and offsets are that first mention.
     """
     mentions = [(t.country, t.start, t.end, t.text) for t in toponyms if t.country]
+    named = [(t.start, t.end) for t in toponyms] + [(d[1], d[2]) for d in demonyms]
     mentions += [
         (a.country, a.start, a.end or a.start, a.text)
         for a in actors
-        if a.country and a.start is not None and a.actor_type in TERRITORIAL
+        if a.country
+        and a.start is not None
+        and a.actor_type in TERRITORIAL
+        # "the U.S. Embassy" already counts as its toponym "U.S."
+        and not any(s < (a.end or a.start) and a.start < e for s, e in named)
     ]
     mentions += demonyms
     if not mentions:
@@ -597,13 +614,19 @@ def main_country(
     counts: dict[str, float] = {}
     for m in mentions:
         counts[m[0]] = counts.get(m[0], 0.0) + (0.5 if m[1] in associative else 1.0)
-    # The location quotes the country's first mention as a place or an adjective; an actor's
-    # name ("the FMLN") only when the country is named no other way.
-    places = {(t.start, t.end) for t in toponyms} | {(d[1], d[2]) for d in demonyms}
+    # The location is the country, so it quotes the country's own name where the text gives
+    # one (as a place first: "in Colombia"); else a place in it or an adjective, a literal
+    # place first; an actor's name ("the FMLN") only when the country is named no other way.
+    ranks = {(t.start, t.end): 3 if gaz.demonym(t.text) else (0 if t.literal else 1)
+             if t.feature == "country" else (2 if t.literal else 3)
+             for t in toponyms}  # fmt: skip
+    ranks.update({(d[1], d[2]): 3 for d in demonyms})
     first: dict[str, tuple[str, int, int, str]] = {}
-    for m in sorted(mentions, key=lambda m: ((m[1], m[2]) not in places, m[1])):
+    earliest: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: (ranks.get((m[1], m[2]), 4), m[1])):
         first.setdefault(m[0], m)
-    code = max(counts, key=lambda c: (counts[c], -first[c][1]))
+        earliest[m[0]] = min(earliest.get(m[0], m[1]), m[1])
+    code = max(counts, key=lambda c: (counts[c], -earliest[c]))
     place = gaz.country(code)
     if place is None:
         return None
@@ -709,9 +732,9 @@ class PlaceResolver:
             if token.idx not in spanned
             and not (token.i > 0 and doc[token.i - 1].lower_ in QUALIFIERS)
         ]
+        locative = {t.start for t in toponyms if _locative(doc, t)}
         focus = main_country(toponyms, actors, gaz, demonyms)
         focus = _main_city(toponyms, focus) or focus
-        locative = {t.start for t in toponyms if _locative(doc, t)}
         for trigger in triggers:
             sent = trigger.sent
             trigger._.location = resolve_event_location(
