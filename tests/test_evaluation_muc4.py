@@ -162,3 +162,23 @@ def test_muc4_event_country_accuracy(tmp_path: Path) -> None:
     ).flat()
     assert m["place_country.accuracy"] == 0.5
     assert m["place_finest.exact_accuracy"] == 0.5
+
+
+def test_muc4_country_level_location_earns_no_finest_place_for_a_town_it_quotes(
+    tmp_path: Path,
+) -> None:
+    where = [{"name": ["EL SALVADOR"], "kind": None}, {"name": ["SAN MIGUEL"], "kind": ["CITY"]}]
+    gold = write_jsonl(
+        tmp_path / "g.jsonl",
+        [_doc(i, [_template("ATTACK", location=where)]) for i in (1, 2)],
+    )
+    quoted = event("m1", acled="Attack", country="SLV")
+    quoted["location"].update(text="San Miguel", name="El Salvador")  # country-level
+    near = event("m2", acled="Attack", place="San Miguel", country="SLV")
+    near["location"]["precision"] = 2  # near the town: still the town
+    preds = write_jsonl(tmp_path / "p.jsonl", [quoted, near])
+    m = evaluate(
+        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
+    ).flat()
+    assert m["place_finest.exact_accuracy"] == 0.5
+    assert m["place_country.accuracy"] == 1.0

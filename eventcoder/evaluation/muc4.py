@@ -241,7 +241,11 @@ def score(
                 country[1] += 1
                 country[0] += bool(loc and loc.country in countries)
             if finest:
-                guess = [s for s in (loc.text, loc.name) if s] if loc else []
+                # A location at a town's precision is its name or the words that name it; a
+                # region- or country-level one only its own name, not a town it quotes.
+                guess = [loc.name] if loc and loc.name else []
+                if loc and loc.text and (loc.precision or 3) < 3:
+                    guess.append(loc.text)
                 alts = [a for f in finest for a in f]
                 place[2] += 1
                 place[0] += any(exact_match(s, alts) for s in guess)

@@ -59,7 +59,9 @@ def event(
         "acled_sub_event_type": acled,
         "source_actors": actors(sources),
         "target_actors": actors(targets),
-        "location": {"text": place or country or "", "country": country}
+        # a named place is a town (precision 1); a bare country is precision 3
+        "location": {"text": place or country or "", "name": place, "country": country,
+                     "precision": 1 if place else 3}
         if place or country
         else None,
         "fatalities": count(deaths),
