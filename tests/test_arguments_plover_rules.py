@@ -246,3 +246,8 @@ def test_the_topic_of_an_agreement_is_no_party(full_nlp: object) -> None:
         full_nlp, "The two leaders reached an agreement on the future of Jerusalem.", "agreement"
     )
     assert targets == []
+
+
+def test_a_result_state_after_the_verb_is_not_part_of_the_victim(full_nlp: object) -> None:
+    _sources, targets = _frame(full_nlp, "Rebels shot dead two soldiers on Monday.", "shot")
+    assert targets == ["soldiers"]

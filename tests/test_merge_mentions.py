@@ -38,3 +38,12 @@ def test_merge_mentions_two_named_victims_are_two_killings() -> None:
         "Carlos Pizarro",
     ]
     assert len(events) == 2
+
+
+def test_merge_mentions_a_threat_has_killed_no_one() -> None:
+    text = "The rebels threatened to kill 20 soldiers. The rebels killed two soldiers in the town."
+    events = extract(text, date="1990-05-01")
+    threat = next(e for e in events if e.event_type == "THREATEN")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert threat.fatalities is None
+    assert attack.fatalities is not None and attack.fatalities.min == 2

@@ -335,6 +335,8 @@ def _left_start(head: Token) -> int:
             or (tok.pos_ == "ADJ" and tok.tag_ == "JJS")
             or (tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"} and tok.lower_[:1].islower())
             or tok.lower_ in GRADING_WORDS
+            # "shot dead two soldiers": the verb's result state, parsed as a modifier
+            or (tok.lower_ in RESULT_PREDICATES and tok.i > 0 and doc[tok.i - 1].pos_ == "VERB")
         )
         lower = tok.is_lower or (tok.is_sent_start and tok.pos_ in {"ADJ", "NOUN"}
                                  and not tok.ent_type_)  # fmt: skip
@@ -354,6 +356,10 @@ def _left_start(head: Token) -> int:
             break
         left += 1
     return left
+
+
+# Result states that follow a verb as its predicate ("shot dead", "beaten unconscious").
+RESULT_PREDICATES = {"dead", "unconscious", "senseless"}
 
 
 def _titled(tok: Token, head: Token) -> bool:

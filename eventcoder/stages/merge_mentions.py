@@ -302,6 +302,9 @@ def _to_event(c: _Cluster) -> Event:
     background = any(m.is_background for m in ms if m.date and m.date.start) or all(
         m.is_background for m in ms
     )
+    # A threatened or planned killing has killed no one: a threat's record, or a
+    # hypothetical mention, brings no toll ("threatened to kill 20 soldiers").
+    tolled = [] if lead.event_type == "THREATEN" else [m for m in ms if m.status != "hypothetical"]
     return Event(
         event_id=f"ev_{digest}",
         doc_id=first.doc_id,
@@ -314,9 +317,8 @@ def _to_event(c: _Cluster) -> Event:
         target_actors=_union([m.target_actors for m in ms]),
         location=_location(ms, lead, background),
         date=dated,
-        # a threatened or planned killing has killed no one
-        fatalities=_conservative([m.fatalities for m in ms if m.status != "hypothetical"]),
-        injuries=_conservative([m.injuries for m in ms if m.status != "hypothetical"]),
+        fatalities=_conservative([m.fatalities for m in tolled]),
+        injuries=_conservative([m.injuries for m in tolled]),
         instrument=next((m.instrument for m in ms if m.instrument), None),
         status=status_m.status,
         claimed_by=_union([m.claimed_by for m in ms]),
