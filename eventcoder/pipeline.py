@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from eventcoder.errors import EC016_EMPTY, EC017_DOCUMENT_FAILED
 from eventcoder.geo.gazetteer import default_gazetteer
-from eventcoder.kb.load import load_kb
+from eventcoder.kb.load import ActorKB, load_kb
 from eventcoder.records import (
     Article,
     DateRange,
@@ -45,6 +45,7 @@ from eventcoder.stages.infer_doc_date import infer_document_date
 from eventcoder.stages.merge_mentions import merge_mentions
 from eventcoder.stages.normalize import normalize
 from eventcoder.stages.parse import make_doc, resolve_model_name
+from eventcoder.stages.relate_actors import relate_actors
 from eventcoder.stages.resolve_dates import is_background, resolve_date
 from eventcoder.stages.resolve_dates import warm_up as warm_up_dates
 
@@ -291,6 +292,7 @@ def _flush(batch: list[Article], nlp: Language, settings: Settings) -> Iterator[
     for n, article in enumerate(batch):
         for offset, piece in chunks(article.text, settings.chunk_chars):
             pieces.append((piece, (n, offset)))
+    kb = link_actors.get_linker(nlp).kb
     mentions: dict[int, list[EventMention]] = {n: [] for n in range(len(batch))}
     failed: dict[int, str] = {}
     # Batch by characters, not documents: 32 chunks of 50,000 characters in one spaCy batch
@@ -314,13 +316,15 @@ def _flush(batch: list[Article], nlp: Language, settings: Settings) -> Iterator[
             yield DocumentResult(doc_id=article.doc_id, origin=article.origin, error=failed[n])
             continue
         try:
-            yield _finish(article, mentions[n], settings)
+            yield _finish(article, mentions[n], settings, kb)
         except Exception as exc:  # one bad document never stops a corpus run
             yield DocumentResult(doc_id=article.doc_id, origin=article.origin,
                                  error=f"[{EC017_DOCUMENT_FAILED}] {article.origin}: {exc!r}")  # fmt: skip
 
 
-def _finish(article: Article, mentions: list[EventMention], settings: Settings) -> DocumentResult:
+def _finish(
+    article: Article, mentions: list[EventMention], settings: Settings, kb: ActorKB
+) -> DocumentResult:
     words = len(article.text.split())
     notes: list[str] = []
     if not article.text.strip():
@@ -328,7 +332,8 @@ def _finish(article: Article, mentions: list[EventMention], settings: Settings) 
     doc_date = _document_date(article)
     coded = code_in_context([code_mention(m) for m in mentions], text=article.text)
     dated = _resolve_dates(coded, doc_date.date if doc_date else None, settings)
-    events = merge_mentions(dated, text=article.text)
+    merged = merge_mentions(dated, text=article.text)
+    events = relate_actors(merged, kb, doc_date=doc_date.date if doc_date else None)
     return DocumentResult(
         doc_id=article.doc_id,
         events=tuple(events),

@@ -88,6 +88,10 @@ class ActorRef:
     loaded: bool = False  # the surface text is the author's loaded or pejorative framing
     start: int | None = None
     end: int | None = None
+    # Dated relations on the event's day (stages/relate_actors): the knowledge-base ids of
+    # the bodies it was part of, nearest first, and of who led it then.
+    part_of: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +260,8 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _actor(d: dict[str, Any]) -> ActorRef:
-    return ActorRef(**d)
+    lists = {k: tuple(d[k]) for k in ("part_of", "leaders") if k in d}
+    return ActorRef(**{**d, **lists})
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:

@@ -6,7 +6,13 @@ import typing
 
 from eventcoder import records
 from eventcoder.pipeline import build_nlp
-from eventcoder.stages import code_events, collect_mentions, merge_mentions, normalize
+from eventcoder.stages import (
+    code_events,
+    collect_mentions,
+    merge_mentions,
+    normalize,
+    relate_actors,
+)
 
 
 def test_pipeline_contract_analyze_pipes_reports_no_problems() -> None:
@@ -23,3 +29,5 @@ def test_pipeline_contract_stage_types_chain() -> None:
     assert hints(code_events.code_mention)["return"] is records.EventMention
     assert hints(merge_mentions.merge_mentions)["mentions"] == list[records.EventMention]
     assert hints(merge_mentions.merge_mentions)["return"] == list[records.Event]
+    assert hints(relate_actors.relate_actors)["events"] == list[records.Event]
+    assert hints(relate_actors.relate_actors)["return"] == list[records.Event]
