@@ -49,3 +49,20 @@ def test_cli_commands_have_help() -> None:
     for name in cli.commands:
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
+
+
+def test_cli_extract_bad_knowledge_base_is_a_coded_error_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - id: x\n    name: [unclosed\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "from eventcoder.cli import main; main()", "extract", "-",
+         "--kb", str(bad)],
+        input="Rebels attacked the town.", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "[EC030]" in done.stderr and str(bad) in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""

@@ -6,6 +6,8 @@ and formats output.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from eventcoder.cli import actors, cluster, evaluate, extract, places, store
@@ -31,5 +33,20 @@ cli.add_command(cluster.cluster_cmd)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli()
+    """Console-script entry point. An error the library raised before any document was read
+    (a bad knowledge-base or settings file) prints its coded message, not a traceback."""
+    from eventcoder.errors import EventcoderError
+
+    try:
+        code = cli(standalone_mode=False)  # ctx.exit(n) comes back as n
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except EventcoderError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    if isinstance(code, int) and code:
+        sys.exit(code)
