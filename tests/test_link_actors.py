@@ -185,6 +185,41 @@ def test_link_actors_founding_example(nlp: Any, founding_example: str) -> None:
     assert expected <= found
 
 
+# Every mention of these names in the founding example, and the one actor each must link to.
+FOUNDING_MENTIONS = {
+    "Kataib Hizbullah": "kataib-hizbullah", "KH": "kataib-hizbullah", "it": "kataib-hizbullah",
+    "Popular Mobilization Forces": "popular-mobilization-forces",
+    "PMF": "popular-mobilization-forces", "Islamic Revolutionary Guard Corps": "irgc",
+    "Iranian Revolutionary Guard": "irgc", "IRGC": "irgc", "Quds Force": "quds-force",
+    "General Qassem Soleimani": "qassem-soleimani",
+    "Iranian General Qassem Soleimani": "qassem-soleimani", "Soleimani": "qassem-soleimani",
+    "Abu Mahdi al-Muhandis": "abu-mahdi-al-muhandis", "Esmail Qaani": "esmail-qaani",
+    "Hamas": "hamas", "Hezbollah": "hezbollah", "Hizbullah": "hezbollah",
+    "Daesh": "islamic-state", "Taliban": "taliban", "CIA": "cia", "Israel\u2019s Mossad": "mossad",
+    "US": "USA", "American": "USA", "Washington": "USA-GOV", "US forces": "USA-MIL",
+    "US military": "USA-MIL", "US soldiers": "USA-MIL", "Iraq": "IRQ",
+    "Iraqi government": "IRQ-GOV", "Baghdad": "IRQ-GOV", "Iraqi parliament": "IRQ-LEG",
+    "Iran": "IRN", "Islamic Republic": "IRN", "Israel": "ISR", "zionist entity": "ISR",
+    "Syria": "SYR", "Jordan": "JOR", "autonomous Kurdish region": "kurdistan-region",
+}  # fmt: skip
+
+
+def test_link_actors_founding_example_every_mention(nlp: Any, founding_example: str) -> None:
+    """Each mention of a listed name links to its actor (not just some mention of it), and
+    the loaded name keeps the author's framing while linking to the neutral actor."""
+    doc = nlp(founding_example)
+    linked: dict[str, set[str | None]] = {}
+    loaded: dict[str, set[bool]] = {}
+    for span in link_actors(doc, load_kb()):
+        linked.setdefault(span.text, set()).add(span._.actor.actor_id)
+        loaded.setdefault(span.text, set()).add(span._.actor.loaded)
+    wrong = {text: linked.get(text) for text, actor_id in FOUNDING_MENTIONS.items()
+             if linked.get(text) != {actor_id}}  # fmt: skip
+    assert not wrong
+    assert loaded["zionist entity"] == {True}
+    assert loaded["Israel"] == {False}
+
+
 def test_link_actors_component(nlp: Any) -> None:
     import spacy
 
