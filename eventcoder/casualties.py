@@ -186,6 +186,9 @@ def casualties(verb: Token, lemmas: set[str]) -> Count | None:
         return _resulting(verb, DEATH_WORDS if lemmas & KILL_LEMMAS else INJURY_WORDS)
     if lemma in KILL_LEMMAS and lemmas & KILL_LEMMAS and _near_miss(verb):
         return None
+    if _to_death(verb):
+        # "shot to death", "beaten to death", "burned to death": a killing, whatever the verb
+        return _victims(verb) if lemmas & KILL_LEMMAS else None
     if lemma == "shoot":
         dead = any(c.lower_ == "dead" for c in verb.children) or any(
             t.lower_ == "dead" for t in verb.doc[verb.i + 1 : verb.i + 4]
@@ -195,6 +198,17 @@ def casualties(verb: Token, lemmas: set[str]) -> Count | None:
     if lemma not in lemmas and verb.lower_ not in lemmas:
         return None
     return _victims(verb)
+
+
+def _to_death(verb: Token) -> bool:
+    """The verb is followed by "to death" ("were shot to death last night")."""
+    if verb.pos_ != "VERB":
+        return False
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]]
+    return after == ["to", "death"] or any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in verb.children
+    )  # "beat two policemen to death"
 
 
 def _near_miss(verb: Token) -> bool:

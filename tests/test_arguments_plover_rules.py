@@ -251,3 +251,12 @@ def test_the_topic_of_an_agreement_is_no_party(full_nlp: object) -> None:
 def test_a_result_state_after_the_verb_is_not_part_of_the_victim(full_nlp: object) -> None:
     _sources, targets = _frame(full_nlp, "Rebels shot dead two soldiers on Monday.", "shot")
     assert targets == ["soldiers"]
+
+
+def test_the_noun_a_passive_relative_clause_modifies_is_its_patient(full_nlp: object) -> None:
+    text = ("Cristiani condemned the murder of Colonel Roberto Rivera, who was killed in a "
+            "machinegun attack this morning.")  # fmt: skip
+    sources, targets = _frame(full_nlp, text, "killed")
+    assert sources == [] and targets == ["Colonel Roberto Rivera"]
+    sources, _targets = _frame(full_nlp, "The rebels, who attacked the town, fled.", "attacked")
+    assert sources == ["rebels"]

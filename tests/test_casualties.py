@@ -81,3 +81,20 @@ def test_casualties_death_is_a_killing_only_where_a_culprit_is_sought() -> None:
     assert event.fatalities is not None and event.fatalities.min == 6
     assert extract("The death of his father saddened the minister.", date="1989-11-20") == []
     assert extract("Death squads operate in the capital.", date="1989-11-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Two missionaries were shot to death last night by a group of terrorists.", 2),
+        ("The mob beat two policemen to death.", 2),
+        ("Three villagers were burned to death when rebels set fire to their homes.", 3),
+    ],
+)
+def test_casualties_to_death_is_a_killing(text: str, deaths: int) -> None:
+    counts = [e.fatalities.min for e in extract(text, date="1989-11-20") if e.fatalities]
+    assert counts == [deaths]
+
+
+def test_casualties_a_sentence_to_death_is_no_killing() -> None:
+    assert extract("They sentenced him to death.", date="1989-11-20") == []

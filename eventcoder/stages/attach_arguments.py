@@ -830,19 +830,11 @@ def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
             verb = verb.head.head  # "issued a declaration demanding ...": the issuer
             continue
         if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return _actors_of(verb.head, index) if verb.dep_ == "relcl" else []
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+            # "Rivera, who was killed in an attack": the noun is the passive clause's patient
+            return _actors_of(verb.head, index) if verb.dep_ == "relcl" and not passive else []
         break
     return []
-
-
-
-
-
-
-
-
-
-
 
 
 def _place_and_date(head: Token, carrier: Token) -> tuple[Location | None, DateRange | None]:
