@@ -183,3 +183,11 @@ def test_more_senses_from_object_and_paragraph() -> None:
     assert _top(text).event_type == "MOBILIZE"
     text = "Two soldiers died when a roadside bomb exploded. The blast also destroyed a truck."
     assert _top(text).acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_coding_leaving_a_thing_is_no_withdrawal() -> None:
+    from eventcoder import extract
+
+    assert extract("The terrorists left messages with local newspapers.", date="1989-05-25") == []
+    (event,) = extract("The rebels left their last bastion on Tuesday.", date="2024-03-05")
+    assert event.event_type == "RETREAT"

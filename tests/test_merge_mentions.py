@@ -47,3 +47,12 @@ def test_merge_mentions_a_threat_has_killed_no_one() -> None:
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert threat.fatalities is None
     assert attack.fatalities is not None and attack.fatalities.min == 2
+
+
+def test_merge_mentions_one_sentence_does_not_assert_and_deny_one_event() -> None:
+    text = "No arrests have been made after about 20 shops were looted on Monday night."
+    events = extract(text, date="2019-09-04")
+    looting = [e for e in events if e.acled_sub_event_type == "Looting/property destruction"]
+    assert [e.status for e in looting] == ["asserted"]
+    # the denied arrest never becomes an asserted one by merging with the looting
+    assert not any(e.acled_sub_event_type == "Arrests" and e.status != "negated" for e in events)

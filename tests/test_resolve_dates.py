@@ -252,3 +252,21 @@ def test_resolve_dates_speed() -> None:
     rate = n / (time.perf_counter() - start)
     print(f"\nresolve_date: {rate:,.0f} phrases/s over {n} gold phrases")
     assert rate > 1000  # loose: a shared CI box; about 16k/s measured on the dev box
+
+
+@pytest.mark.parametrize("text", ["19 AND 21", "aged 19", "12-14", "3, 4 or 5"])
+def test_resolve_dates_numbers_alone_are_no_date(text: str) -> None:
+    from eventcoder.stages.resolve_dates import resolve_date_with_reason
+
+    found, reason = resolve_date_with_reason(text, base=dt.date(1989, 5, 25))
+    assert found is None and reason is not None and "numbers alone" in reason
+
+
+def test_resolve_dates_a_time_of_day_that_names_its_day_dates_the_event() -> None:
+    """"last night" is a TIME entity for the recogniser, but it names a day."""
+    from eventcoder import extract
+
+    text = "Two missionaries, aged 19 and 21, were shot to death last night by terrorists."
+    (event,) = extract(text, date="1989-05-25")
+    assert event.date is not None and event.date.start == dt.date(1989, 5, 24)
+    assert not event.is_background

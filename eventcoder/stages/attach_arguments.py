@@ -861,15 +861,30 @@ def _place_and_date(head: Token, carrier: Token) -> tuple[Location | None, DateR
                         location = Location(text=text, start=start, end=span.end_char)
             if date is None and child.dep_ in {"prep", "npadvmod", "nmod", "compound", "tmod",
                                                "pobj", "amod", "nummod"}:  # fmt: skip
-                ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
+                ents = [t for t in child.subtree if _dated(t)]
                 if ents:
                     date = _date_span(ents[0])
     if date is None:
         for t in doc[head.left_edge.i : head.i]:
-            if t.ent_type_ == "DATE":
+            if _dated(t):
                 date = _date_span(t)
                 break
     return location, date
+
+
+# Words that tie a time of day to a day ("last night", "this morning", "Sunday evening").
+DAY_WORDS = {"last", "this", "yesterday", "today", "tonight", "tomorrow", "monday", "tuesday",
+             "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+
+
+def _dated(tok: Token) -> bool:
+    """A DATE entity, or a TIME entity that names its day ("last night", not "at 2220")."""
+    if tok.ent_type_ == "DATE":
+        return True
+    if tok.ent_type_ != "TIME":
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(t.lower_ in DAY_WORDS for t in ent)
 
 
 RANGE_PREPS = {"since", "until", "till", "before", "after", "from", "by", "through", "throughout"}

@@ -163,7 +163,7 @@ class TriggerFinder:
                 continue
             if head.pos_ == "PROPN" and head.ent_type_:
                 continue
-            if _resultative(head) or _death_without_culprit(head):
+            if _resultative(head) or _death_without_culprit(head) or _left_a_thing(head):
                 continue
             found.append((start, end, int(doc.vocab.strings[match_id]), entry))
         # Longest match wins; among equal lengths the entry listed first in the lexicon.
@@ -201,6 +201,21 @@ def _death_without_culprit(head: Token) -> bool:
         if node.pos_ in {"VERB", "AUX"}:
             break
     return True
+
+
+# Things left behind, not places left: "the terrorists left messages with newspapers".
+LEFT_THINGS = {"message", "note", "letter", "leaflet", "pamphlet", "flyer", "sign", "mark",
+               "trace", "trail", "clue", "package", "parcel", "bag", "suitcase", "statement",
+               "communique", "graffiti", "slogan", "wreath", "flower", "card", "voicemail",
+               "comment", "impression", "legacy", "question", "door", "option"}  # fmt: skip
+
+
+def _left_a_thing(head: Token) -> bool:
+    """"the terrorists left messages", "left a note": leaving a thing is no withdrawal."""
+    if head.lemma_.lower() != "leave" or head.pos_ != "VERB":
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in LEFT_THINGS for o in objects)
 
 
 def _resultative(head: Token) -> bool:

@@ -95,6 +95,10 @@ def _compatible(m: EventMention, c: _Cluster) -> int | None:
         ):
             return None
         other_sentence = m.sentence.start != other.sentence.start
+        if not other_sentence and (m.status == "negated") != (other.status == "negated"):
+            # "no arrests were made after shops were looted": one sentence does not assert
+            # and deny one event (across sentences a denial may retell it)
+            return None
         if (m.aggregate != other.aggregate and not (m.bare or other.bare) and other_sentence
                 and not _same_figure(m.fatalities, other.fatalities)):  # fmt: skip
             # "three attacks left two dead" may sum up "a bomb killed two people"

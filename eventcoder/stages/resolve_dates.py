@@ -62,6 +62,10 @@ _UNIT = r"(?P<unit>day|week|month|year|decade|centur(?:y|ie))s?"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 # Month and weekday names that are also ordinary words when written in lower case
 # ("we may", "the march", "sat down"): alone and lower-case they are not dates.
+# Small numbers alone, perhaps coordinated ("aged 19 and 21", "12-14"): ages, counts or
+# ranges of something, never a date without a month, a weekday or a year.
+_NUMBERS_ONLY = re.compile(r"^\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:and|or|to|,|-|–)\s*\d{1,3})*\s*$",
+                           re.IGNORECASE)
 _LOWER_WORDS = frozenset({"may", "march", "sun", "sat", "wed", "mar", "mon", "dec", "jan",
                           "sep", "sept", "oct", "nov", "aug", "jun", "jul", "apr", "feb",
                           "thu", "fri", "tue", "tues"})  # fmt: skip
@@ -621,6 +625,8 @@ def resolve_date_with_reason(
     """Resolve ``text`` against the document date ``base``; on failure say why."""
     if text.strip(" .,") in _LOWER_WORDS:
         return None, "an ordinary word, not a date"
+    if _NUMBERS_ONLY.match(text):
+        return None, "numbers alone (ages or counts), not a date"
     try:
         found = _resolve_core(text, base, anchor)
         if found is None:
