@@ -118,6 +118,26 @@ def test_resolve_places_dateline_is_a_literal_place(nlp: Language) -> None:
     assert found["SAN DIEGO"].name == "San Diego" and found["SAN DIEGO"].literal
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Taxes rose. SAN DIEGO (AP) - Firefighters contained a blaze.", "SAN DIEGO"),
+        ("Hanoi (VNA) – Vietnam supports the peace process.", "Hanoi"),
+        ("Muscat: The 10th book fair opens today.", "Muscat"),
+        ("LONDON Pope Francis spoke on Sunday.", "LONDON"),
+    ],
+)
+def test_resolve_places_dateline_forms(nlp: Language, text: str, place: str) -> None:
+    _, tops = _tops(nlp, text)
+    assert _by_text(tops)[place].literal
+
+
+def test_resolve_places_no_dateline_without_its_form(nlp: Language) -> None:
+    """A country acting at the start of a sentence is no dateline."""
+    _, tops = _tops(nlp, "US officials said Iran would respond.")
+    assert not _by_text(tops)["US"].literal
+
+
 def test_resolve_places_literal_place_of_an_event(nlp: Language) -> None:
     _, tops = _tops(nlp, "Two people were killed in Kirkuk on Monday.")
     kirkuk = _by_text(tops)["Kirkuk"]

@@ -324,12 +324,37 @@ def _embedded_places(run: Span, gaz: Gazetteer) -> list[Span]:
     return out
 
 
+DASHES = ("-", "–", "—", "--", ":")
+
+
 def is_dateline(span: Span) -> bool:
-    """An upper-case name opening a line and followed by a comma, dash or bracket."""
+    """The place a wire story was filed from, in the usual dateline forms:
+
+    1. an upper-case name opening a line, then a comma, dash or bracket ("PLEASANTON, Calif. -");
+    2. a name of any case, anywhere, then an agency in brackets and a dash or colon
+       ("statements. SAN DIEGO (AP) - The", "Hanoi (VNA) – Vietnam");
+    3. a name opening a line, then a colon and a capitalised word ("Muscat: The 10th ...");
+    4. an upper-case name of four letters or more opening a line, then ordinary title-case
+       text ("LONDON Pope Francis ...").
+    """
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     after = doc[span.end].text if span.end < len(doc) else ""
-    return span.text.isupper() and opens and after in (",", "(", "-", "–", "—", ":")
+    if span.text.isupper() and opens and after in (",", "(", *DASHES):
+        return True
+    rest = doc[span.end : span.end + 5]
+    if after == "(" and len(rest) >= 4 and rest[1].text.isupper() and rest[1].is_alpha:
+        close = next((t.i for t in rest if t.text == ")"), None)
+        if close is not None and close + 1 < len(doc) and doc[close + 1].text in DASHES:
+            return True
+    if not opens or span.end + 1 >= len(doc):
+        return False
+    nxt = doc[span.end + 1]
+    if after == ":" and nxt.text[:1].isupper():
+        return True
+    words = [t for t in span if t.is_alpha]
+    return (span.text.isupper() and sum(len(t) for t in words) >= 4
+            and after[:1].isupper() and not after.isupper())  # fmt: skip
 
 
 # Continental adjectives, read as the continent (GeoNames' continent points): GeoWebNews and
