@@ -41,10 +41,41 @@ def test_kb_integrity_compiled_index_matches_files() -> None:
             assert (key, entry.actor_id) in declared
 
 
+def test_kb_integrity_index_matches_the_raw_files() -> None:
+    """Independently of the loader: read every packaged file with a plain YAML parser and
+    check that each actor's id is loaded and that its name and every alias reach it in the
+    index (or an actor that won the alias with ``prefer: true``)."""
+    import yaml
+
+    kb = load_kb()
+    preferred = {
+        alias_key(a.text): actor.id for actor in kb.actors.values() for a in actor.aliases if a.prefer
+    }
+    checked = 0
+    for path in packaged_files():
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["actors"]:
+            assert item["id"] in kb.actors, (path.name, item["id"])
+            raw = [item["name"], *item.get("aliases", []), *item.get("loaded_aliases", [])]
+            for alias in raw:
+                text = alias["text"] if isinstance(alias, dict) else str(alias)
+                key = alias_key(text)
+                key = key[1:] if len(key) > 1 and key[0] == "the" else key
+                ids = {e.actor_id for e in kb.index.get(key)}
+                assert item["id"] in ids or preferred.get(alias_key(text)) in ids, (path.name, text)
+                checked += 1
+    assert checked > 2000
+
+
+# Types that are the state's own bodies (built by rule per country, or curated agencies).
+STATE_BODIES = {"state", "government", "military", "police", "parliament", "intelligence"}
+
+
 def test_kb_integrity_coverage() -> None:
     kb = load_kb()
     curated = [a for a in kb.actors.values() if not a.origin.startswith("rule:")]
-    assert len(curated) >= 300
+    # at least 300 hand-curated non-state and international actors (people and state bodies
+    # do not count)
+    assert sum(a.type not in STATE_BODIES | {"person"} for a in curated) >= 300
     kinds = Counter(a.type for a in curated)
     assert kinds["person"] >= 100 and kinds["armed group"] >= 80 and kinds["igo"] >= 30
     assert all(a.type in ACTOR_TYPES for a in kb.actors.values())
@@ -80,3 +111,10 @@ def test_kb_integrity_rebuild_is_deterministic() -> None:
     base = [*country_actors(), *load_files(packaged_files())]
     a, b = build_kb(base), build_kb(base)
     assert list(a.index.keys()) == list(b.index.keys())
+
+
+def test_kb_integrity_state_bodies_are_part_of_their_state() -> None:
+    kb = load_kb()
+    assert [a.id for a in kb.parents("IRQ-MIL")] == ["IRQ"]
+    assert [a.id for a in kb.parents("quds-force")][-2:] == ["IRN-MIL", "IRN"]
+    assert kb.parents("IRQ-CIV") == []
