@@ -90,6 +90,7 @@ def test_kb_load_parents_chain() -> None:
     assert [a.id for a in kb.parents("kataib-hizbullah", dt.date(2020, 1, 1))] == [
         "popular-mobilization-forces",
         "IRQ-MIL",
+        "IRQ",
     ]
 
 

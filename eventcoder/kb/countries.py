@@ -13,7 +13,7 @@ import functools
 
 import pycountry
 
-from eventcoder.kb.schema import Actor, Alias
+from eventcoder.kb.schema import Actor, Alias, Relation
 
 # iso3 | short name | demonym adjectives (first is main) | capital (blank = too ambiguous
 # to use as metonymy) | extra aliases. Written for eventcoder; plurals are derived.
@@ -420,7 +420,10 @@ def country_actors() -> tuple[Actor, ...]:
                     acled=acled,
                     sectors=sectors,
                     description=f"{template.format(name=name)} (built by rule).",
-                    relations=(),
+                    # the state's own bodies are part of it; its civilians are not
+                    relations=(Relation("part_of", iso3, origin="rule:countries"),)
+                    if suffix != "CIV"
+                    else (),
                     origin="rule:countries",
                 )
             )

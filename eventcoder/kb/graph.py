@@ -20,9 +20,12 @@ def graph_dict(kb: ActorKB, *, include_rule_actors: bool = True) -> dict[str, An
     keep = {
         a.id for a in kb.actors.values() if include_rule_actors or not a.origin.startswith("rule:")
     }
-    # rule-built targets of curated relations stay, so that no edge dangles
-    for actor_id in list(keep):
-        keep.update(rel.target for rel in kb.actors[actor_id].relations)
+    # rule-built targets of kept actors' relations stay (and theirs), so that no edge dangles
+    frontier = list(keep)
+    while frontier:
+        targets = {rel.target for i in frontier for rel in kb.actors[i].relations} - keep
+        keep |= targets
+        frontier = list(targets)
     for actor_id in sorted(keep):
         actor = kb.actors[actor_id]
         nodes.append(
