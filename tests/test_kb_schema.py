@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventcoder.errors import KBError
-from eventcoder.kb.schema import Relation, actors_from_file, parse_date
+from eventcoder.kb.schema import Relation, actors_from_file, parse_date, read_yaml
 
 GOOD = """\
 actors:
@@ -103,3 +103,10 @@ def test_kb_schema_parse_date() -> None:
     assert parse_date("2020", end=True) == dt.date(2020, 12, 31)
     assert parse_date("2024-02", end=True) == dt.date(2024, 2, 29)
     assert parse_date(None) is None
+
+
+def test_kb_schema_malformed_yaml_names_where_the_construct_opened(tmp_path: Path) -> None:
+    path = tmp_path / "kb.yaml"
+    path.write_text("actors:\n  - id: x\n    name: [unclosed\n    type: person\n", encoding="utf-8")
+    with pytest.raises(KBError, match=r"kb\.yaml:4: .*starts on line 3"):
+        read_yaml(path)

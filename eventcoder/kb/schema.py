@@ -193,8 +193,13 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
+        problem = str(exc.problem)
+        start = exc.context_mark.line + 1 if exc.context_mark is not None else line
+        if start != line:
+            # an unclosed bracket or quote is noticed lines later: name where it opened too
+            problem += f"; {exc.context} that starts on line {start}"
         raise _fail(
-            f"{path}:{line}", f"malformed YAML ({exc.problem})", "fix the YAML syntax on that line"
+            f"{path}:{line}", f"malformed YAML ({problem})", "fix the YAML syntax on that line"
         ) from exc
     except yaml.YAMLError as exc:
         raise _fail(str(path), f"malformed YAML ({exc})", "fix the YAML syntax") from exc
