@@ -678,9 +678,16 @@ CONTIGUOUS_PREPS = {"following", "during", "after", "amid", "in"}
 
 
 def _protest_roots(doc: Doc) -> set[int]:
-    """Root token indices of the protest triggers in ``doc``."""
-    return {t.root.i for t in doc.spans.get("triggers", [])
-            if t._.trigger is not None and t._.trigger.type == "PROTEST"}  # fmt: skip
+    """Root token indices of the protest triggers in ``doc`` (found once per Doc)."""
+    found = doc.user_data.get(PROTEST_ROOTS_KEY)
+    if found is None:
+        found = {t.root.i for t in doc.spans.get("triggers", [])
+                 if t._.trigger is not None and t._.trigger.type == "PROTEST"}  # fmt: skip
+        doc.user_data[PROTEST_ROOTS_KEY] = found
+    return set(found)
+
+
+PROTEST_ROOTS_KEY = "eventcoder.protest_roots"
 
 
 def _active_with_object(verb: Token) -> bool:

@@ -501,12 +501,24 @@ def code_in_context(mentions: list[EventMention], *, text: str = "") -> list[Eve
     """
     paragraphs = text.split("\n") if text else []
 
+    texts: dict[int, str] = {}
+    word_sets: dict[int, set[str]] = {}
+
+    def _key(m: EventMention) -> int:
+        return m.paragraph if m.paragraph < len(paragraphs) else -1 - m.sentence.start
+
     def paragraph_text(m: EventMention) -> str:
-        source = paragraphs[m.paragraph] if m.paragraph < len(paragraphs) else m.sentence.text
-        return source.lower()
+        key = _key(m)
+        if key not in texts:  # read many times per mention: lower-case each paragraph once
+            source = paragraphs[m.paragraph] if m.paragraph < len(paragraphs) else m.sentence.text
+            texts[key] = source.lower()
+        return texts[key]
 
     def paragraph_words(m: EventMention) -> set[str]:
-        return set(paragraph_text(m).replace(",", " ").replace(".", " ").split())
+        key = _key(m)
+        if key not in word_sets:
+            word_sets[key] = set(paragraph_text(m).replace(",", " ").replace(".", " ").split())
+        return word_sets[key]
     mentions = [m for m in mentions if not _not_an_event(m)]
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
