@@ -478,3 +478,44 @@ def test_resolve_places_country_level_location_quotes_the_country() -> None:
     assert loc is not None and (loc.text, loc.start, loc.precision) == ("Colombia", 60, 3)
     loc = main_country([bogota, colombian, medellin], [], gaz)
     assert loc is not None and loc.text == "Medellin"
+
+
+def test_resolve_places_main_country_weighs_modifiers_and_known_people() -> None:
+    """A country named only as a modifier ("U.S. soldiers") counts a quarter of a place
+    named as a place; a person the base places in a country counts like its government."""
+    from eventcoder.geo.gazetteer import default_gazetteer
+    from eventcoder.records import ActorRef, Toponym
+    from eventcoder.stages.resolve_places import main_country
+
+    gaz = default_gazetteer()
+    us = [
+        Toponym("d", s, s + 4, "U.S.", name="United States", country="USA", feature="country",
+                literal=False)  # fmt: skip
+        for s in (0, 100, 200)
+    ]
+    ceiba = Toponym("d", 50, 58, "La Ceiba", name="La Ceiba", country="HND", feature="city")
+    loc = main_country([*us, ceiba], [], gaz)
+    # Three modifiers (0.75) against one town named as a place (1.0).
+    assert loc is not None and loc.country == "HND"
+    spain = Toponym("d", 0, 5, "Spain", name="Spain", country="ESP", feature="country")
+    salvador = Toponym("d", 40, 51, "El Salvador", name="El Salvador", country="SLV",
+                       feature="country")  # fmt: skip
+    president = ActorRef("Alfredo Cristiani", "Alfredo Cristiani", actor_id="x",
+                         actor_type="person", country="SLV", start=80, end=97)  # fmt: skip
+    loc = main_country([spain, salvador], [president], gaz)
+    assert loc is not None and (loc.country, loc.text) == ("SLV", "El Salvador")
+    # Without the person, the tie goes to the country named first.
+    loc = main_country([spain, salvador], [], gaz)
+    assert loc is not None and loc.country == "ESP"
+
+
+def test_resolve_places_country_named_for_its_people_is_not_the_place_phrases_place() -> None:
+    from eventcoder import extract
+
+    text = (
+        "Gunmen attacked a police post in Honduras on Sunday. "
+        "The authorities have arrested two suspects in this attack against U.S. soldiers."
+    )
+    arrest = next(e for e in extract(text, date="1989-08-21") if e.event_type == "COERCE")
+    # "U.S." only says who the soldiers are; the arrest is placed by the document, not there.
+    assert arrest.location is not None and arrest.location.country == "HND"

@@ -590,9 +590,9 @@ def main_country(
     demonyms: Sequence[tuple[str, int, int, str]] = (),
 ) -> Location | None:
     """The country a document names most, at precision 3: its places, its territorial actors
-    and the demonyms no span took ("salvadoran" in text that lost its capitals), each
-    ``(country, start, end, text)``. Ties go to the country named first; the location's text
-    and offsets are that first mention.
+    and known people, and the demonyms no span took ("salvadoran" in text that lost its
+    capitals), each ``(country, start, end, text)``. Ties go to the country named first; the
+    location's text and offsets are that first mention.
     """
     mentions = [(t.country, t.start, t.end, t.text) for t in toponyms if t.country]
     named = [(t.start, t.end) for t in toponyms] + [(d[1], d[2]) for d in demonyms]
@@ -601,7 +601,7 @@ def main_country(
         for a in actors
         if a.country
         and a.start is not None
-        and a.actor_type in TERRITORIAL
+        and (a.actor_type in TERRITORIAL or a.actor_type == "person")
         # "the U.S. Embassy" already counts as its toponym "U.S."
         and not any(s < (a.end or a.start) and a.start < e for s, e in named)
     ]
@@ -609,11 +609,14 @@ def main_country(
     if not mentions:
         return None
     # A place named as a place counts in full; named for its government or as a modifier
-    # ("Washington said", "U.S. aid") it counts half: it says less about where things happen.
+    # ("Washington said", "U.S. soldiers") it counts a quarter: it says more about who
+    # takes part than about where things happen (MUC-4: nine U.S. soldiers attacked in
+    # La Ceiba, Honduras). A known person (a president, a commander) counts in full: the
+    # news of a country's leaders is mostly news from that country.
     associative = {t.start for t in toponyms if not t.literal}
     counts: dict[str, float] = {}
     for m in mentions:
-        counts[m[0]] = counts.get(m[0], 0.0) + (0.5 if m[1] in associative else 1.0)
+        counts[m[0]] = counts.get(m[0], 0.0) + (0.25 if m[1] in associative else 1.0)
     # The location is the country, so it quotes the country's own name where the text gives
     # one (as a place first: "in Colombia"); else a place in it or an adjective, a literal
     # place first; an actor's name ("the FMLN") only when the country is named no other way.
@@ -669,8 +672,17 @@ def _inside_surface(trigger: Span, toponyms: list[Toponym]) -> Location | None:
     where = frame.location if frame is not None else None
     if where is None or where.start is None or where.end is None:
         return None
+    # A country named only for its people ("against U.S. soldiers") is no location; a region
+    # or a town in the phrase is, even as a modifier ("Santander department"), and so is a
+    # country that owns the place ("Colombia's northern department").
+    text = doc_text(trigger.doc)
     inside = [
-        t for t in toponyms if t.name and t.lat is not None and where.start <= t.start < where.end
+        t
+        for t in toponyms
+        if (t.literal or t.feature != "country" or text[t.end : t.end + 2] in ("'s", "’s"))
+        and t.name
+        and t.lat is not None
+        and where.start <= t.start < where.end
     ]
     if not inside:
         return None
