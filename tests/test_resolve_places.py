@@ -519,3 +519,39 @@ def test_resolve_places_country_named_for_its_people_is_not_the_place_phrases_pl
     arrest = next(e for e in extract(text, date="1989-08-21") if e.event_type == "COERCE")
     # "U.S." only says who the soldiers are; the arrest is placed by the document, not there.
     assert arrest.location is not None and arrest.location.country == "HND"
+
+
+def test_resolve_places_inside_the_place_phrase_modifier_owner_and_region() -> None:
+    # No model: the frame's place phrase is given, so the rule itself is what is tested.
+    from eventcoder.records import Location
+    from eventcoder.stages.attach_arguments import ArgumentFrame
+    from eventcoder.stages.resolve_places import _inside_surface
+
+    words = ["Men", "kidnapped", "him", "in", "Colombia", "'s", "northern", "department", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, True, True, False, True, True, False, False])
+    text = doc.text
+    phrase = Location(text="Colombia's northern department", start=text.index("Colombia"),
+                      end=text.index("department") + len("department"))  # fmt: skip
+    trigger = doc[1:2]
+    trigger._.frame = ArgumentFrame(location=phrase)
+
+    def country(literal: bool, feature: str = "country", word: str = "Colombia") -> Toponym:
+        s = text.index(word)
+        return Toponym("h", s, s + len(word), word, name=word, country="COL", lat=4.0,
+                       lon=-72.0, feature=feature, literal=literal)  # fmt: skip
+
+    # A country that owns the place ("Colombia's ... department") places the event.
+    loc = _inside_surface(trigger, [country(literal=False)])
+    assert loc is not None and loc.country == "COL"
+    # So does a region named as a modifier ("Santander department" read as one).
+    loc = _inside_surface(trigger, [country(False, "admin1", "northern")])
+    assert loc is not None and loc.name == "northern"
+    # A country named only as a modifier of people ("against U.S. soldiers") does not.
+    doc2 = Doc(Vocab(), words=["arrests", "over", "attacks", "against", "U.S.", "soldiers"])
+    t2 = doc2.text
+    trig2 = doc2[0:1]
+    trig2._.frame = ArgumentFrame(location=Location(text="attacks against U.S. soldiers",
+                                                    start=t2.index("attacks"), end=len(t2)))  # fmt: skip
+    us = Toponym("h", t2.index("U.S."), t2.index("U.S.") + 4, "U.S.", name="United States",
+                 country="USA", lat=39.8, lon=-98.6, feature="country", literal=False)  # fmt: skip
+    assert _inside_surface(trig2, [us]) is None
