@@ -34,3 +34,14 @@ def test_matching_slot_optional_and_duplicates() -> None:
     c = match_slot(["rebels", "army", "guerrillas", "Rebels"], gold)
     assert (c.tp, c.fp, c.fn) == (1, 1, 1)
     assert c.missed == ("MAYOR",) and c.spurious == ("guerrillas",)
+
+
+def test_matching_slot_prediction_with_alternative_names() -> None:
+    gold = [Filler(("FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN")), Filler(("ARMY",))]
+    # "FMLN units" fills the front by its canonical name; one prediction, one filler
+    c = match_slot([("FMLN units", "FMLN"), ("the police", "police")], gold)
+    assert (c.tp, c.fp, c.fn) == (1, 1, 1)
+    assert c.spurious == ("the police",) and c.missed == ("ARMY",)
+    # neither string matching: the prediction is spurious under its text
+    c = match_slot([("rebel fighters", "rebels")], gold)
+    assert (c.tp, c.fp, c.fn) == (0, 1, 2) and c.spurious == ("rebel fighters",)

@@ -182,3 +182,33 @@ def test_muc4_country_level_location_earns_no_finest_place_for_a_town_it_quotes(
     ).flat()
     assert m["place_finest.exact_accuracy"] == 0.5
     assert m["place_country.accuracy"] == 1.0
+
+
+def test_muc4_actors_match_by_canonical_name_once_per_actor_and_exact_match_first(
+    tmp_path: Path,
+) -> None:
+    gold = write_jsonl(
+        tmp_path / "g.jsonl",
+        [
+            _doc(
+                1,
+                [
+                    _template(
+                        "ATTACK",
+                        perp_individuals=[_f("MEMBERS OF THE RED FRONT")],
+                        perp_organizations=[_f("RED FRONT", "RF")],
+                    )
+                ],
+            )
+        ],
+    )
+    rf = {"text": "RF UNITS", "name": "Red Front", "actor_id": "rf", "actor_type": "armed group"}
+    again = {**rf, "text": "RF FIGHTERS"}
+    preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", sources=[rf, again])])
+    m = evaluate(
+        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
+    ).flat()
+    # "RF units" is the Red Front by name: it fills the organisation exactly, although it
+    # shares a head word with the people filler; its second mention is the same actor.
+    assert m["perp_organizations.f1"] == 1.0
+    assert (m["perp_individuals.precision"], m["perp_individuals.recall"]) == (0.0, 0.0)

@@ -88,22 +88,28 @@ class SlotCounts:
 
 
 def match_slot(
-    preds: Sequence[str], gold: Sequence[Filler], *, lenient: bool = False
+    preds: Sequence[str | tuple[str, ...]], gold: Sequence[Filler], *, lenient: bool = False
 ) -> SlotCounts:
     """One-to-one greedy matching of predicted strings to gold fillers.
 
-    A prediction matching a required filler is a true positive; matching only an optional
+    A prediction is a string or a tuple of the strings one predicted filler goes by (its
+    text, then its canonical name): it matches a filler when any of them does. A prediction matching a required filler is a true positive; matching only an optional
     filler it is neither right nor wrong; matching nothing it is a false positive. An
     unmatched required filler is a false negative; an unmatched optional one is not.
     """
-    match = lenient_match if lenient else exact_match
+    one = lenient_match if lenient else exact_match
+
+    def match(p: tuple[str, ...], alternatives: tuple[str, ...]) -> bool:
+        return any(one(s, alternatives) for s in p)
+
     seen: set[str] = set()
-    uniq: list[str] = []
+    uniq: list[tuple[str, ...]] = []
     for p in preds:  # the same string predicted twice is one prediction
-        n = normalise(p)
+        alts = (p,) if isinstance(p, str) else tuple(p)
+        n = normalise(alts[0]) if alts else ""
         if n and n not in seen:
             seen.add(n)
-            uniq.append(p)
+            uniq.append(alts)
     used = [False] * len(gold)
     tp = fp = 0
     spurious: list[str] = []
@@ -114,7 +120,7 @@ def match_slot(
         hit = next((i for i in order if not used[i] and match(p, gold[i].strings)), None)
         if hit is None:
             fp += 1
-            spurious.append(p)
+            spurious.append(p[0])
             continue
         used[hit] = True
         tp += not gold[hit].optional

@@ -69,22 +69,42 @@ def gold_roles(events: Sequence[Mapping[str, Any]]) -> dict[str, list[Filler]]:
 
 def _assign(
     actors: Sequence[ActorRef], a: list[Filler], b: list[Filler]
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Split actors between a people role ``a`` and an organisation/object role ``b``.
 
-    An actor goes where a gold filler (leniently) matches it, else by its KB type.
+    Each actor is one prediction that goes by its text and its canonical name; the mentions
+    of one linked actor (one ``actor_id``) are one prediction, as they are one entity. An
+    actor goes where a gold filler matches it (exactly, then leniently; people first), else
+    by its KB type.
     """
-    to_a: list[str] = []
-    to_b: list[str] = []
+    to_a: list[tuple[str, ...]] = []
+    to_b: list[tuple[str, ...]] = []
+    seen: set[str] = set()
     for actor in actors:
-        s = actor_strings(actor)[0]
-        if any(lenient_match(s, f.strings) for f in a):
-            to_a.append(s)
-        elif any(lenient_match(s, f.strings) for f in b) or actor.actor_type in _ORGISH:
-            to_b.append(s)
+        if actor.actor_id:
+            if actor.actor_id in seen:
+                continue
+            seen.add(actor.actor_id)
+        strings = tuple(actor_strings(actor))
+
+        def fits(fillers: list[Filler], match: Any, strings: tuple[str, ...] = strings) -> bool:
+            return any(match(s, f.strings) for s in strings for f in fillers)
+
+        if fits(a, exact_match):
+            to_a.append(strings)
+        elif fits(b, exact_match):
+            to_b.append(strings)
+        elif fits(a, lenient_match):
+            to_a.append(strings)
+        elif fits(b, lenient_match) or actor.actor_type in _ORGISH:
+            to_b.append(strings)
         else:
-            to_a.append(s)
+            to_a.append(strings)
     return to_a, to_b
+
+
+def _joined(preds: Sequence[str | tuple[str, ...]]) -> str:
+    return ", ".join(p if isinstance(p, str) else p[0] for p in preds) or "-"
 
 
 def _incident_types(ev: Event, sec: Mapping[str, Any]) -> set[str]:
@@ -177,12 +197,12 @@ def score(
         tars = [a for e in events for a in e.target_actors]
         indiv, orgs = _assign(srcs, roles["perp_individuals"], roles["perp_organizations"])
         victims, targets = _assign(tars, roles["victims"], roles["physical_targets"])
-        preds = {
+        preds: dict[str, list[str | tuple[str, ...]]] = {
             "perp_individuals": indiv,
             "perp_organizations": orgs,
             "physical_targets": targets,
             "victims": victims,
-            "weapons": [e.instrument for e in events if e.instrument],
+            "weapons": [(e.instrument,) for e in events if e.instrument],
         }
         for role in ROLES:
             for suffix, lenient in (("", False), ("_lenient", True)):
@@ -194,9 +214,7 @@ def score(
                 if not lenient:
                     for m in c.missed:
                         errors.append(
-                            ErrorExample(
-                                r.id, role, m, ", ".join(preds[role]) or "-", snippet(r.text), 0.4
-                            )
+                            ErrorExample(r.id, role, m, _joined(preds[role]), snippet(r.text), 0.4)
                         )
         for kind, field in (("deaths", "fatalities"), ("injuries", "injuries")):
             g_rep, g_n = _gold_count(gevents, kind)
