@@ -180,7 +180,8 @@ class EventMention:
     date: DateRange | None = None
     fatalities: Count | None = None
     injuries: Count | None = None
-    instrument: str | None = None
+    instrument: str | None = None  # the weapon's kind ("explosives"): refines codes
+    instrument_text: str | None = None  # the words that name it ("car bomb"): the record's
     status: Status = "asserted"
     claimed_by: tuple[ActorRef, ...] = ()
     attributed_by: tuple[ActorRef, ...] = ()

@@ -41,7 +41,8 @@ class ArgumentFrame:
     date: DateRange | None = None  # surface text only; resolved by resolve_dates
     fatalities: Count | None = None
     injuries: Count | None = None
-    instrument: str | None = None
+    instrument: str | None = None  # the weapon's kind in the instrument table
+    instrument_text: str | None = None  # the words that name it ("car bomb", "dynamite")
     instrument_hint: str | None = None  # a weapon named in the sentence (coding only)
     # Targets inferred from deep inside the act's phrase ("sanctions on X", "a curfew in Y"):
     # they fill the frame but are no evidence that the trigger is an event.
@@ -530,24 +531,56 @@ def _generic_actor(tok: Token) -> ActorRef | None:
     span = _cut_np(tok)
     return ActorRef(
         text=span.text,
-        name=" ".join(span.text.split()).lower() if tok.pos_ == "NOUN" else span.text,
+        name=_group_name(span) if tok.pos_ == "NOUN" else span.text,
         actor_type=GROUP_TYPES.get(lemma, "person" if _personal(lemma) else None),
         start=span.start_char,
         end=span.end_char,
     )
 
 
+# Words that count or pick out members of a group without naming it: "many civilians",
+# "several businessmen", "at least 20 soldiers" are civilians, businessmen, soldiers.
+COUNTING_WORDS = {"many", "several", "some", "more", "most", "few", "fewer", "other", "others",
+                  "various", "numerous", "all", "both", "at", "least", "than", "about",
+                  "around", "nearly", "almost", "over", "up", "to", "approximately", "a", "an",
+                  "the", "dozens", "hundreds", "thousands", "scores", "of", "these", "those",
+                  "this", "that", "another"}  # fmt: skip
+
+
+def _group_name(span: Span) -> str:
+    """The name of an unlinked group: its words in lower case, without the words that count
+    it ("several", "at least 20")."""
+    toks = list(span)
+    while len(toks) > 1 and (toks[0].like_num or toks[0].lower_ in COUNTING_WORDS):
+        toks = toks[1:]
+    return " ".join(" ".join(t.text for t in toks).split()).lower() if toks else span.text
+
+
 def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
-    """Targets of violence that are things, not actors ("the farm", "a bus", "power lines")."""
+    """Targets of violence that are things, not actors ("the farm", "a bus", "power lines"),
+    each coordinated thing on its own ("pylons and transformers")."""
     found = _actors_of(tok, index)
     if found:
         return found
     tok = resolve_relative(tok)
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
-        return []
-    span = _cut_np(tok)
-    return [ActorRef(text=span.text, name=" ".join(span.text.lower().split()),
-                     actor_type="property", start=span.start_char, end=span.end_char)]  # fmt: skip
+    out = []
+    for head in (tok, *tok.conjuncts):
+        if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+            continue
+        if head is not tok and (head.i in index or _generic_actor(head) is not None):
+            continue  # "the bus and its passengers": the people are no thing
+        span = _cut_np(head)
+        out.append(ActorRef(text=span.text, name=_thing_name(span), actor_type="property",
+                            start=span.start_char, end=span.end_char))  # fmt: skip
+    return out
+
+
+def _thing_name(span: Span) -> str:
+    """The name of a thing attacked: without the words that count it ("several electricity
+    poles") or a pronoun that owns it ("his car")."""
+    if len(span) > 1 and span[0].lower_ in POSSESSIVE_PRONOUNS:
+        span = span[1:]
+    return _group_name(span)
 
 
 def _cut_np(tok: Token) -> Span:
@@ -918,7 +951,7 @@ DELIVERY_VERBS = {"use", "fire", "launch", "detonate", "drop", "hurl", "throw", 
                   "deploy", "employ", "lob", "set", "explode", "shoot"}  # fmt: skip
 
 
-def _instrument(trigger: Span, head: Token) -> str | None:
+def _instrument(trigger: Span, head: Token) -> Weapon | None:
     """The weapon named in the trigger's own phrase, its "with/using" phrase or its subject."""
     tokens = list(trigger) + list(head.doc[head.left_edge.i : head.i])
     for child in head.children:
@@ -929,7 +962,7 @@ def _instrument(trigger: Span, head: Token) -> str | None:
     return _instrument_in(tokens)
 
 
-def _instrument_hint(trigger: Span, sentence: Span | None) -> str | None:
+def _instrument_hint(trigger: Span, sentence: Span | None) -> Weapon | None:
     """A weapon named elsewhere in the sentence of a violent word ("US warplanes pounded the
     village, killing six"): a hint for coding, not evidence of the event's instrument."""
     if sentence is None or not _is_violent(trigger):
@@ -941,20 +974,79 @@ def _is_violent(trigger: Span) -> bool:
     return trigger._.trigger is not None and trigger._.trigger.type == "ASSAULT"
 
 
-def _instrument_in(tokens: list[Token]) -> str | None:
-    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    text = " ".join(t.lower_ for t in sorted(set(tokens), key=lambda t: t.i))
+@dataclass(frozen=True, slots=True)
+class Weapon:
+    """A weapon the text names: its kind in the instrument table and the words that name it."""
+
+    kind: str
+    text: str | None
+
+
+# Nouns a weapon word may modify and still name the weapon: "grenade launcher", "dynamite
+# charge", "machinegun fire". Not event nouns: "a bomb attack" is the attack.
+WEAPON_HEADS = {"launcher", "charge", "device", "fire", "round", "vest", "gun", "rifle"}
+
+
+# Table words that imply a weapon without naming one: its user or a deed.
+NOT_WEAPON_WORDS = {"gunman", "gunmen", "sniper", "suicide bomber", "suicide", "kamikaze",
+                    "bomber", "air force", "blew himself up", "blew herself up",
+                    "blew themselves up"}  # fmt: skip
+
+
+def _instrument_in(tokens: list[Token]) -> Weapon | None:
+    """The weapon of the instrument table named among ``tokens``: the kind of the first
+    table entry that matches (the table is in order of precedence) and the words of the
+    first weapon the text actually names (a noun, not "gunmen" or "shelled")."""
+    ordered = sorted(set(tokens), key=lambda t: t.i)
+    by_word: dict[str, Token] = {}
+    for t in ordered:
+        by_word.setdefault(t.lower_, t)
+        by_word.setdefault(t.lemma_.lower(), t)
+    text = " ".join(t.lower_ for t in ordered)
+    kind: str | None = None
+    named: list[tuple[bool, int, str]] = []
     for entry in instruments():
         for w in entry.words:
-            if w in words or (" " in w and w in text):
-                return entry.instrument
+            if " " in w:
+                found = _phrase_tokens(ordered, w.split()) if w in text else None
+            else:
+                found = (by_word[w], by_word[w]) if w in by_word else None
+            if found is None:
+                continue
+            if kind is None:
+                kind = entry.instrument
+            if w not in NOT_WEAPON_WORDS and found[1].pos_ in ("NOUN", "PROPN"):
+                named.append((entry.instrument != kind, len(named), _weapon_words(*found)))
+    if kind is None:
+        return None
+    return Weapon(kind, min(named)[2] if named else None)
+
+
+def _phrase_tokens(tokens: list[Token], words: list[str]) -> tuple[Token, Token] | None:
+    n = len(words)
+    for k in range(len(tokens) - n + 1):
+        run = tokens[k : k + n]
+        if [t.lower_ for t in run] == words and run[-1].i - run[0].i == n - 1:
+            return run[0], run[-1]
     return None
 
 
+def _compounded(tok: Token, first: Token) -> bool:
+    """A noun compounded onto a weapon ("car" in "car bomb"); not a calibre ("85-mm")."""
+    return (tok.dep_ == "compound" and tok.head.i >= first.i and tok.is_alpha
+            and tok.lower_ not in {"mm", "cm", "kg", "caliber", "calibre"})  # fmt: skip
 
 
-
-
+def _weapon_words(first: Token, last: Token) -> str:
+    """The words naming a weapon: the matched words, the nouns compounded onto them ("car
+    bomb", "m-79 grenade") and a weapon head they modify ("grenade launcher")."""
+    doc = first.doc
+    if last.dep_ == "compound" and last.head.i > last.i and last.head.lemma_.lower() in WEAPON_HEADS:
+        last = last.head
+    start = first.i
+    while start > 0 and _compounded(doc[start - 1], first):
+        start -= 1
+    return doc[start : last.i + 1].text
 
 
 PLACE_NOUNS = {
@@ -1144,8 +1236,8 @@ def frame_for(
     fatalities, injuries = outcomes(head)
     if carrier is not head and fatalities is None:
         fatalities, injuries = outcomes(carrier)[0], injuries or outcomes(carrier)[1]
-    instrument = _instrument(trigger, head)
-    hint = instrument or _instrument_hint(trigger, sentence)
+    weapon = _instrument(trigger, head)
+    hint = weapon or _instrument_hint(trigger, sentence)
     reporter, obliged = _obligation(head, index)
     return ArgumentFrame(
         source_actors=tuple(_dedupe(sources)),
@@ -1154,8 +1246,9 @@ def frame_for(
         date=date,
         fatalities=fatalities,
         injuries=injuries,
-        instrument=instrument,
-        instrument_hint=hint,
+        instrument=weapon.kind if weapon else None,
+        instrument_text=weapon.text if weapon else None,
+        instrument_hint=hint.kind if hint else None,
         inferred_targets=tuple(a for a in _dedupe(inferred) if a not in sources),
         reporter=tuple(reporter),
         obliged=tuple(obliged),

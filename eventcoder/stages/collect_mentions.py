@@ -224,6 +224,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 fatalities=frame.fatalities,
                 injuries=frame.injuries,
                 instrument=frame.instrument,
+                instrument_text=frame.instrument_text,
                 instrument_hint=frame.instrument_hint,
                 status=status,
                 claimed_by=claimed_by,

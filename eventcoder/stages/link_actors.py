@@ -68,10 +68,11 @@ _COREF_WINDOW = 3  # sentences
 # 10-20 % capitals there (names); re-cased wire copy only its country names and months.
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;:] )[^\W\d_]")
 _CASE_POOR_RATIO = 0.07
-# Also match known acronyms ("fmln", "urng") in any case in case-poor text. Off by default: on
-# muc4 (dev) it lifts perpetrator-organisation F1 from 0.08 to 0.13 but changes the salient
-# event, and so the status, of 2 of 102 documents (status accuracy 0.647 -> 0.627).
-CASELESS_ACRONYMS = False
+# Also match known acronyms ("fmln", "urng") in any case in case-poor text (stop words and
+# ``ACRONYM_WORDS`` excepted). On since 2026-12-03: on muc4 (dev) it lifts
+# perpetrator-organisation F1 from 0.11 to 0.17 and changes no status, but the salient
+# event, and so the finest place, of 1 of 116 documents (0.560 -> 0.552).
+CASELESS_ACRONYMS = True
 _CASELESS: weakref.WeakKeyDictionary[ActorKB, dict[bool, AliasIndex]] = weakref.WeakKeyDictionary()
 
 
@@ -569,6 +570,35 @@ class _Linker:
                     m.start, m.end, dataclasses.replace(m.ref, country=country), m.tier
                 )
 
+    def person_names(self, final: list[_Mention]) -> None:
+        """A person the text names in part ("Oqueli", "Maza Marquez") after or before naming
+        them in full ("Hector Oqueli Colindres") goes by the full name, when exactly one
+        fuller name of a person in the document contains the part's words in order. The
+        part may have been taken for an organisation (the recogniser's ORG on a surname)."""
+        people = [m for m in final if m.ref.actor_id is None and m.ref.actor_type == "person"]
+        full: dict[tuple[str, ...], str] = {}
+        for m in people:
+            full.setdefault(tuple(m.ref.name.lower().split()), m.ref.name)
+        for k, m in enumerate(final):
+            if m.ref.actor_id is not None or m.ref.actor_type not in ("person", "organization"):
+                continue
+            part = tuple(m.ref.name.lower().split())
+            if not part:
+                continue
+            longer = [
+                n for n in full
+                if len(n) > len(part)
+                and any(n[i : i + len(part)] == part for i in range(len(n) - len(part) + 1))
+            ]  # fmt: skip
+            # one person, however often named: the fullest name must contain every other
+            if not longer:
+                continue
+            whole = max(longer, key=len)
+            if any(not set(n) <= set(whole) for n in longer):
+                continue
+            ref = dataclasses.replace(m.ref, name=full[whole], actor_type="person")
+            final[k] = _Mention(m.start, m.end, ref, m.tier)
+
     # bookkeeping -------------------------------------------------------------------------
     def add(self, ref: ActorRef, tier: int) -> None:
         assert ref.start is not None and ref.end is not None
@@ -666,6 +696,7 @@ def link_actors(doc: Doc, kb: ActorKB, *, on: dt.date | None = None) -> list[Spa
     linker.coreference(linker.resolve((0, 1)))
     final = linker.resolve((0, 1, 2))
     linker.guess_countries(final)
+    linker.person_names(final)
     spans: list[Span] = []
     for m in final:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")

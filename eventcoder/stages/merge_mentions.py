@@ -323,7 +323,7 @@ def _to_event(c: _Cluster) -> Event:
         date=dated,
         fatalities=_conservative([m.fatalities for m in tolled]),
         injuries=_conservative([m.injuries for m in tolled]),
-        instrument=next((m.instrument for m in ms if m.instrument), None),
+        instrument=next((m.instrument_text for m in ms if m.instrument_text), None),
         status=status_m.status,
         claimed_by=_union([m.claimed_by for m in ms]),
         attributed_by=_union([m.attributed_by for m in ms]),

@@ -1,0 +1,70 @@
+"""Weapons as the text names them, and the names of unlinked groups and things attacked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventcoder import extract
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Any:
+    from eventcoder.pipeline import build_nlp
+
+    return build_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "mode"),
+    [
+        ("Terrorists detonated a car bomb near the embassy.", "car bomb", "explosives"),
+        ("Guerrillas attacked the post with dynamite.", "dynamite", "explosives"),
+        # the weapon, not the gunmen who carry it
+        ("Gunmen killed two policemen with machineguns.", "machineguns", "firearms"),
+        # a calibre is not part of the weapon's name
+        ("Rebels shelled the town with 85-mm field guns.", "field guns", "heavy-weapons"),
+        # "gunmen" implies firearms without naming a weapon
+        ("The gunmen shot the mayor.", None, "firearms"),
+    ],
+)
+def test_instrument_is_the_weapon_the_text_names(text: str, weapon: str | None, mode: str) -> None:
+    [event] = [e for e in extract(text) if e.event_type == "ASSAULT"]
+    assert event.instrument == weapon
+    assert event.mode == mode
+    if weapon is not None:
+        assert weapon in text
+
+
+def test_water_cannon_is_no_artillery() -> None:
+    text = "Security forces used tear gas and water cannons against protesters near parliament."
+    assert not [e for e in extract(text) if e.acled_sub_event_type and "Shelling" in e.acled_sub_event_type]
+
+
+def _targets(nlp: Any, text: str, trigger_word: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    for span in doc.spans["triggers"]:
+        if trigger_word in span.text and span._.frame is not None:
+            return [(a.text, a.name) for a in span._.frame.target_actors]
+    raise AssertionError(trigger_word)
+
+
+# Text that lost its capitals keeps whole noun phrases as actor text (no capitals to tell a
+# name from a description), so only the name drops the counting words.
+_LOWER = ("the report was read on the radio this morning by a spokesman in the capital, who "
+          "gave no further details about the operation or about the people behind it. ")
+
+
+def test_each_thing_attacked_is_a_target_named_without_its_count(full_nlp: Any) -> None:
+    got = _targets(full_nlp, _LOWER + "urban guerrillas sabotaged several pylons and two "
+                   "transformers.", "sabotaged")  # fmt: skip
+    assert [n for _, n in got] == ["pylons", "transformers"]
+    assert got[0][0] == "several pylons"  # the text keeps the words as written
+    got = _targets(full_nlp, _LOWER + "gunmen burned his car outside the school.", "burned")
+    assert [n for _, n in got] == ["car"]
+
+
+def test_unlinked_group_is_named_without_its_count(full_nlp: Any) -> None:
+    got = _targets(full_nlp, _LOWER + "soldiers killed many civilians in the village.", "killed")
+    assert got == [("many civilians", "civilians")]
