@@ -9,6 +9,7 @@ date surface text, casualty counts, instrument).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -993,32 +994,48 @@ NOT_WEAPON_WORDS = {"gunman", "gunmen", "sniper", "suicide bomber", "suicide", "
                     "blew themselves up"}  # fmt: skip
 
 
+@functools.cache
+def _weapon_words() -> tuple[dict[str, int], list[tuple[int, str, tuple[str, ...]]]]:
+    """The instrument table as lookups: one-word entries by word, and the multi-word ones,
+    each with the index of its entry (the table is in order of precedence)."""
+    single: dict[str, int] = {}
+    multi: list[tuple[int, str, tuple[str, ...]]] = []
+    for k, entry in enumerate(instruments()):
+        for w in entry.words:
+            if " " in w:
+                multi.append((k, w, tuple(w.split())))
+            else:
+                single.setdefault(w, k)
+    return single, multi
+
+
 def _instrument_in(tokens: list[Token]) -> Weapon | None:
     """The weapon of the instrument table named among ``tokens``: the kind of the first
     table entry that matches (the table is in order of precedence) and the words of the
-    first weapon the text actually names (a noun, not "gunmen" or "shelled")."""
+    first weapon the text actually names (a noun, not "gunmen" or "shelled"), of that kind
+    if it names one."""
+    single, multi = _weapon_words()
     ordered = sorted(set(tokens), key=lambda t: t.i)
-    by_word: dict[str, Token] = {}
+    found: list[tuple[int, str, Token, Token]] = []  # entry, word, first and last token
     for t in ordered:
-        by_word.setdefault(t.lower_, t)
-        by_word.setdefault(t.lemma_.lower(), t)
-    text = " ".join(t.lower_ for t in ordered)
-    kind: str | None = None
-    named: list[tuple[bool, int, str]] = []
-    for entry in instruments():
-        for w in entry.words:
-            if " " in w:
-                found = _phrase_tokens(ordered, w.split()) if w in text else None
-            else:
-                found = (by_word[w], by_word[w]) if w in by_word else None
-            if found is None:
-                continue
-            if kind is None:
-                kind = entry.instrument
-            if w not in NOT_WEAPON_WORDS and found[1].pos_ in ("NOUN", "PROPN"):
-                named.append((entry.instrument != kind, len(named), _weapon_words(*found)))
-    if kind is None:
+        for w in (t.lower_, t.lemma_.lower()):
+            if w in single:
+                found.append((single[w], w, t, t))
+                break
+    if multi:
+        text = " ".join(t.lower_ for t in ordered)
+        for k, w, words in multi:
+            if w in text and (run := _phrase_tokens(ordered, list(words))) is not None:
+                found.append((k, w, *run))
+    if not found:
         return None
+    entries = instruments()
+    kind = entries[min(f[0] for f in found)].instrument
+    named = [
+        (entries[k].instrument != kind, first.i, _weapon_words_of(first, last))
+        for k, w, first, last in found
+        if w not in NOT_WEAPON_WORDS and last.pos_ in ("NOUN", "PROPN")
+    ]
     return Weapon(kind, min(named)[2] if named else None)
 
 
@@ -1037,7 +1054,7 @@ def _compounded(tok: Token, first: Token) -> bool:
             and tok.lower_ not in {"mm", "cm", "kg", "caliber", "calibre"})  # fmt: skip
 
 
-def _weapon_words(first: Token, last: Token) -> str:
+def _weapon_words_of(first: Token, last: Token) -> str:
     """The words naming a weapon: the matched words, the nouns compounded onto them ("car
     bomb", "m-79 grenade") and a weapon head they modify ("grenade launcher")."""
     doc = first.doc
