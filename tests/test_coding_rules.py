@@ -191,3 +191,19 @@ def test_coding_leaving_a_thing_is_no_withdrawal() -> None:
     assert extract("The terrorists left messages with local newspapers.", date="1989-05-25") == []
     (event,) = extract("The rebels left their last bastion on Tuesday.", date="2024-03-05")
     assert event.event_type == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        ("We continue to battle terrorism.", False),
+        ("The army will fight drug trafficking and corruption.", False),
+        ("The fight against corruption goes on.", False),
+        ("The government declared a war on drugs.", False),
+        # people fought, or an ill and people: violence
+        ("Troops fought the rebels near the border.", True),
+        ("The army fought terrorism and the rebels who shelter it.", True),
+    ],
+)
+def test_campaign_against_an_ill_is_no_assault(text: str, violent: bool) -> None:
+    assert ("ASSAULT" in {e.event_type for e in extract(text, "2024-05-02")}) is violent

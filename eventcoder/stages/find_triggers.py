@@ -165,6 +165,8 @@ class TriggerFinder:
                 continue
             if _resultative(head) or _death_without_culprit(head) or _left_a_thing(head):
                 continue
+            if entry.type == "ASSAULT" and _fights_an_ill(head):
+                continue
             found.append((start, end, int(doc.vocab.strings[match_id]), entry))
         # Longest match wins; among equal lengths the entry listed first in the lexicon.
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2], m[0]))
@@ -201,6 +203,28 @@ def _death_without_culprit(head: Token) -> bool:
         if node.pos_ in {"VERB", "AUX"}:
             break
     return True
+
+
+# Ills a government or a people "fights": campaigns against them are no battle or attack.
+ILLS = {"terrorism", "terror", "crime", "criminality", "delinquency", "corruption",
+        "trafficking", "narcotrafficking", "drug", "drugs", "poverty", "hunger", "impunity",
+        "extremism", "radicalism", "violence", "insecurity", "inflation", "unemployment",
+        "disease", "illiteracy", "injustice", "racism", "discrimination", "fraud", "smuggling",
+        "subversion", "kidnapping", "kidnappings", "drug-trafficking", "lawlessness", "hate",
+        "misinformation", "disinformation", "pandemic", "epidemic", "virus", "malaria"}  # fmt: skip
+
+
+def _fights_an_ill(head: Token) -> bool:
+    """"we continue to battle terrorism", "the fight against corruption", "the war on
+    drugs": a campaign against an ill, not violence against anyone. Every object must be
+    an ill ("fight terrorism and the rebels" still fights someone)."""
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"against", "on"}
+                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    objects = [o for obj in objects for o in (obj, *obj.conjuncts)]
+    return bool(objects) and all(
+        o.lemma_.lower() in ILLS or o.lower_ in ILLS for o in objects
+    )
 
 
 # Things left behind, not places left: "the terrorists left messages with newspapers".
