@@ -68,3 +68,9 @@ def test_each_thing_attacked_is_a_target_named_without_its_count(full_nlp: Any) 
 def test_unlinked_group_is_named_without_its_count(full_nlp: Any) -> None:
     got = _targets(full_nlp, _LOWER + "soldiers killed many civilians in the village.", "killed")
     assert got == [("many civilians", "civilians")]
+
+
+def test_described_then_named_person_goes_by_the_name(full_nlp: Any) -> None:
+    got = _targets(full_nlp, _LOWER + "gunmen killed attorney general roberto garcia alvarado "
+                   "in the capital.", "killed")  # fmt: skip
+    assert got == [("attorney general roberto garcia alvarado", "roberto garcia alvarado")]

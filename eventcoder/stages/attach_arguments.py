@@ -1256,6 +1256,8 @@ def frame_for(
     weapon = _instrument(trigger, head)
     hint = weapon or _instrument_hint(trigger, sentence)
     reporter, obliged = _obligation(head, index)
+    sources = [_named_person(a, head.doc) for a in sources]
+    targets = [_named_person(a, head.doc) for a in targets]
     return ArgumentFrame(
         source_actors=tuple(_dedupe(sources)),
         target_actors=tuple(a for a in _dedupe(targets) if a not in sources),
@@ -1383,6 +1385,34 @@ def _own_by(by: Token, head: Token) -> bool:
         return True
     obj = by.head
     return obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.i == head.i
+
+
+def _named_person(actor: ActorRef, doc: Doc) -> ActorRef:
+    """An unlinked phrase that describes, then names, a person ("attorney general Roberto
+    Garcia Alvarado", "minor Pedro Gonzalez Erazo") is that person: the name is the full
+    name the recogniser found at its end, without titles; the text stays the phrase."""
+    if actor.actor_id is not None or actor.start is None or actor.end is None:
+        return actor
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return actor
+    end = span.end
+    while end > span.start and doc[end - 1].is_punct:
+        end -= 1
+    ent = next(
+        (e for e in doc.ents
+         if e.label_ == "PERSON" and e.end == end and e.start > span.start and len(e) >= 2),
+        None,
+    )  # fmt: skip
+    if ent is None:
+        return actor
+    toks = list(ent)
+    while len(toks) > 2 and toks[0].lower_.rstrip(".") in TITLES:
+        toks = toks[1:]
+    name = " ".join(t.text for t in toks)
+    if name == actor.name:
+        return actor
+    return dataclasses.replace(actor, name=name, actor_type="person")
 
 
 def _dedupe(actors: list[ActorRef]) -> list[ActorRef]:
