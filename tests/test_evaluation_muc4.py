@@ -212,3 +212,18 @@ def test_muc4_actors_match_by_canonical_name_once_per_actor_and_exact_match_firs
     # shares a head word with the people filler; its second mention is the same actor.
     assert m["perp_organizations.f1"] == 1.0
     assert (m["perp_individuals.precision"], m["perp_individuals.recall"]) == (0.0, 0.0)
+
+
+def test_muc4_unlinked_person_named_twice_is_one_prediction(tmp_path: Path) -> None:
+    gold = write_jsonl(
+        tmp_path / "g.jsonl",
+        [_doc(1, [_template("ATTACK", victim_names=[_f("ROBERTO GARCIA ALVARADO")])])],
+    )
+    full = {"text": "ATTORNEY GENERAL ROBERTO GARCIA ALVARADO", "name": "roberto garcia alvarado",
+            "actor_type": "person"}  # fmt: skip
+    part = {"text": "GARCIA", "name": "roberto garcia alvarado", "actor_type": "person"}
+    preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=[full, part])])
+    m = evaluate(
+        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
+    ).flat()
+    assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)

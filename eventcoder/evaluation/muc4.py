@@ -20,7 +20,13 @@ from eventcoder.evaluation.common import (
 )
 from eventcoder.evaluation.data import GoldRecord
 from eventcoder.evaluation.labels import LabelMaps, as_list
-from eventcoder.evaluation.matching import Filler, exact_match, lenient_match, match_slot
+from eventcoder.evaluation.matching import (
+    Filler,
+    exact_match,
+    lenient_match,
+    match_slot,
+    normalise,
+)
 from eventcoder.evaluation.metrics import classification_scores, multilabel_scores, prf
 from eventcoder.evaluation.report import ErrorExample, Section, snippet
 from eventcoder.kb.schema import ACTOR_TYPES
@@ -73,7 +79,8 @@ def _assign(
     """Split actors between a people role ``a`` and an organisation/object role ``b``.
 
     Each actor is one prediction that goes by its text and its canonical name; the mentions
-    of one linked actor (one ``actor_id``) are one prediction, as they are one entity. An
+    of one actor (one ``actor_id``, or one canonical name when unlinked) are one prediction,
+    as they are one entity. An
     actor goes where a gold filler matches it (exactly, then leniently; people first), else
     by its KB type.
     """
@@ -81,10 +88,10 @@ def _assign(
     to_b: list[tuple[str, ...]] = []
     seen: set[str] = set()
     for actor in actors:
-        if actor.actor_id:
-            if actor.actor_id in seen:
-                continue
-            seen.add(actor.actor_id)
+        key = actor.actor_id or normalise(actor.name or actor.text)
+        if key in seen:
+            continue
+        seen.add(key)
         strings = tuple(actor_strings(actor))
 
         def fits(fillers: list[Filler], match: Any, strings: tuple[str, ...] = strings) -> bool:

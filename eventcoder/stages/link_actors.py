@@ -573,12 +573,17 @@ class _Linker:
     def person_names(self, final: list[_Mention]) -> None:
         """A person the text names in part ("Oqueli", "Maza Marquez") after or before naming
         them in full ("Hector Oqueli Colindres") goes by the full name, when exactly one
-        fuller name of a person in the document contains the part's words in order. The
-        part may have been taken for an organisation (the recogniser's ORG on a surname)."""
+        fuller name of a person in the document contains the part's words in order (a
+        linked person's, or one the recogniser found in lower-case text). The part may have
+        been taken for an organisation (the recogniser's ORG on a surname)."""
         people = [m for m in final if m.ref.actor_id is None and m.ref.actor_type == "person"]
         full: dict[tuple[str, ...], str] = {}
         for m in people:
             full.setdefault(tuple(m.ref.name.lower().split()), m.ref.name)
+        # full names the recogniser found but linking left out (lower-case text)
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and all(t.is_alpha for t in ent):
+                full.setdefault(tuple(t.lower_ for t in ent), ent.text)
         for k, m in enumerate(final):
             if m.ref.actor_id is not None or m.ref.actor_type not in ("person", "organization"):
                 continue
