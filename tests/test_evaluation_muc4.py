@@ -227,3 +227,28 @@ def test_muc4_unlinked_person_named_twice_is_one_prediction(tmp_path: Path) -> N
         gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
     ).flat()
     assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
+
+
+def test_muc4_linked_actor_goes_by_its_kb_names_and_a_claimant_is_a_perpetrator(
+    tmp_path: Path,
+) -> None:
+    gold = write_jsonl(
+        tmp_path / "g.jsonl",
+        [
+            _doc(1, [_template("ATTACK", perp_organizations=[_f("FMLN")])]),
+            _doc(2, [_template("BOMBING", perp_organizations=[_f("THE EXTRADITABLES")])]),
+        ],
+    )
+    fmln = {"text": "FMLN GUERRILLA UNIT", "name": "Farabundo Marti National Liberation Front",
+            "actor_id": "fmln", "actor_type": "armed group"}  # fmt: skip
+    claimant = {"text": "THE EXTRADITABLES", "name": "The Extraditables",
+                "actor_id": "the-extraditables", "actor_type": "armed group"}  # fmt: skip
+    bombing = event("m2", acled="Remote explosive/landmine/IED", status="claimed")
+    bombing["claimed_by"] = [claimant]
+    preds = write_jsonl(
+        tmp_path / "p.jsonl", [event("m1", acled="Attack", sources=[fmln]), bombing]
+    )
+    m = evaluate(
+        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
+    ).flat()
+    assert m["perp_organizations.f1"] == 1.0

@@ -29,6 +29,7 @@ from eventcoder.evaluation.matching import (
 )
 from eventcoder.evaluation.metrics import classification_scores, multilabel_scores, prf
 from eventcoder.evaluation.report import ErrorExample, Section, snippet
+from eventcoder.kb import load_kb
 from eventcoder.kb.schema import ACTOR_TYPES
 from eventcoder.records import ActorRef, Event
 
@@ -92,7 +93,7 @@ def _assign(
         if key in seen:
             continue
         seen.add(key)
-        strings = tuple(actor_strings(actor))
+        strings = _names(actor)
 
         def fits(fillers: list[Filler], match: Any, strings: tuple[str, ...] = strings) -> bool:
             return any(match(s, f.strings) for s in strings for f in fillers)
@@ -108,6 +109,18 @@ def _assign(
         else:
             to_a.append(strings)
     return to_a, to_b
+
+
+def _names(actor: ActorRef) -> tuple[str, ...]:
+    """The strings a predicted actor goes by: its text, its canonical name and, when linked,
+    the names the knowledge base knows it by ("FMLN" for the Farabundo Marti National
+    Liberation Front), never a demonym, a capital or a loaded name."""
+    strings = actor_strings(actor)
+    if actor.actor_id:
+        known = load_kb().actors.get(actor.actor_id)
+        if known is not None:
+            strings += [a.text for a in known.aliases if a.kind == "name" and not a.loaded]
+    return tuple(dict.fromkeys(strings))
 
 
 def _joined(preds: Sequence[str | tuple[str, ...]]) -> str:
@@ -200,7 +213,9 @@ def score(
         type_g.append(gt)
         type_p.append(pt)
         roles = gold_roles(gevents)
-        srcs = [a for e in events for a in e.source_actors]
+        # who claims an act did it, by their own word: a perpetrator (MUC-4 keys list
+        # claimed perpetrators with the confidence CLAIMED OR ADMITTED)
+        srcs = [a for e in events for a in (*e.source_actors, *e.claimed_by)]
         tars = [a for e in events for a in e.target_actors]
         indiv, orgs = _assign(srcs, roles["perp_individuals"], roles["perp_organizations"])
         victims, targets = _assign(tars, roles["victims"], roles["physical_targets"])
