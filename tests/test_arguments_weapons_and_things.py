@@ -74,3 +74,9 @@ def test_described_then_named_person_goes_by_the_name(full_nlp: Any) -> None:
     got = _targets(full_nlp, _LOWER + "gunmen killed attorney general roberto garcia alvarado "
                    "in the capital.", "killed")  # fmt: skip
     assert got == [("attorney general roberto garcia alvarado", "roberto garcia alvarado")]
+
+
+def test_a_measure_is_no_thing_attacked_and_a_part_gives_the_whole(full_nlp: Any) -> None:
+    got = _targets(full_nlp, _LOWER + "gunmen fired 55 rounds that hit the left side of the car.",
+                   "hit")  # fmt: skip
+    assert [n for _, n in got] == ["car"]

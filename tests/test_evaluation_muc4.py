@@ -252,3 +252,20 @@ def test_muc4_linked_actor_goes_by_its_kb_names_and_a_claimant_is_a_perpetrator(
         gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
     ).flat()
     assert m["perp_organizations.f1"] == 1.0
+
+
+def test_muc4_a_thing_attacked_is_a_physical_target_not_a_victim(tmp_path: Path) -> None:
+    gold = write_jsonl(
+        tmp_path / "g.jsonl",
+        [_doc(1, [_template("ATTACK", victim_names=[_f("JUAN PEREZ")])])],
+    )
+    brakes = {"text": "BRAKES", "name": "brakes", "actor_type": "property"}
+    preds = write_jsonl(
+        tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=["Juan Perez", brakes])]
+    )
+    m = evaluate(
+        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
+    ).flat()
+    # the brakes are a spurious physical target, not a spurious victim
+    assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
+    assert m["roles_micro.precision"] == 0.5

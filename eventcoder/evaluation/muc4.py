@@ -83,7 +83,7 @@ def _assign(
     of one actor (one ``actor_id``, or one canonical name when unlinked) are one prediction,
     as they are one entity. An
     actor goes where a gold filler matches it (exactly, then leniently; people first), else
-    by its KB type.
+    by its type (a thing attacked, type "property", is a physical target).
     """
     to_a: list[tuple[str, ...]] = []
     to_b: list[tuple[str, ...]] = []
@@ -104,7 +104,7 @@ def _assign(
             to_b.append(strings)
         elif fits(a, lenient_match):
             to_a.append(strings)
-        elif fits(b, lenient_match) or actor.actor_type in _ORGISH:
+        elif fits(b, lenient_match) or actor.actor_type in _ORGISH | {"property"}:
             to_b.append(strings)
         else:
             to_a.append(strings)

@@ -563,17 +563,37 @@ def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     found = _actors_of(tok, index)
     if found:
         return found
-    tok = resolve_relative(tok)
+    tok = _whole_of_part(resolve_relative(tok))
     out = []
     for head in (tok, *tok.conjuncts):
         if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
             continue
+        if head.lemma_.lower() in MEASURES:
+            continue  # "500 kg of dynamite", "2 km from the town": a measure, no thing
         if head is not tok and (head.i in index or _generic_actor(head) is not None):
             continue  # "the bus and its passengers": the people are no thing
         span = _cut_np(head)
         out.append(ActorRef(text=span.text, name=_thing_name(span), actor_type="property",
                             start=span.start_char, end=span.end_char))  # fmt: skip
     return out
+
+
+MEASURES = {"kg", "kilogram", "kilo", "gram", "ton", "tonne", "pound", "km", "kilometer",
+            "kilometre", "mile", "meter", "metre", "m", "mm", "cm", "yard", "foot", "feet",
+            "gallon", "liter", "litre", "barrel", "hour", "minute", "second", "round",
+            "percent", "%"}  # fmt: skip
+# Parts of a thing: hitting "the left side of the car" hits the car.
+PARTS = {"side", "part", "front", "rear", "back", "roof", "top", "bottom", "door", "wall",
+         "window", "entrance", "facade", "corner", "section", "floor"}  # fmt: skip
+
+
+def _whole_of_part(tok: Token) -> Token:
+    if tok.lemma_.lower() not in PARTS:
+        return tok
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return pobj
+    return tok
 
 
 def _thing_name(span: Span) -> str:
