@@ -184,6 +184,13 @@ def test_muc4_country_level_location_earns_no_finest_place_for_a_town_it_quotes(
     assert m["place_country.accuracy"] == 1.0
 
 
+def _score(tmp_path: Path, gold: Path, preds: Path) -> dict[str, Any]:
+    """The flat muc4 scores of ``preds`` against ``gold`` under the test label map."""
+    return evaluate(
+        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
+    ).flat()
+
+
 def test_muc4_actors_match_by_canonical_name_once_per_actor_and_exact_match_first(
     tmp_path: Path,
 ) -> None:
@@ -205,9 +212,7 @@ def test_muc4_actors_match_by_canonical_name_once_per_actor_and_exact_match_firs
     rf = {"text": "RF UNITS", "name": "Red Front", "actor_id": "rf", "actor_type": "armed group"}
     again = {**rf, "text": "RF FIGHTERS"}
     preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", sources=[rf, again])])
-    m = evaluate(
-        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
-    ).flat()
+    m = _score(tmp_path, gold, preds)
     # "RF units" is the Red Front by name: it fills the organisation exactly, although it
     # shares a head word with the people filler; its second mention is the same actor.
     assert m["perp_organizations.f1"] == 1.0
@@ -223,9 +228,7 @@ def test_muc4_unlinked_person_named_twice_is_one_prediction(tmp_path: Path) -> N
             "actor_type": "person"}  # fmt: skip
     part = {"text": "GARCIA", "name": "roberto garcia alvarado", "actor_type": "person"}
     preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=[full, part])])
-    m = evaluate(
-        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
-    ).flat()
+    m = _score(tmp_path, gold, preds)
     assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
 
 
@@ -248,9 +251,7 @@ def test_muc4_linked_actor_goes_by_its_kb_names_and_a_claimant_is_a_perpetrator(
     preds = write_jsonl(
         tmp_path / "p.jsonl", [event("m1", acled="Attack", sources=[fmln]), bombing]
     )
-    m = evaluate(
-        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
-    ).flat()
+    m = _score(tmp_path, gold, preds)
     assert m["perp_organizations.f1"] == 1.0
 
 
@@ -263,9 +264,7 @@ def test_muc4_a_thing_attacked_is_a_physical_target_not_a_victim(tmp_path: Path)
     preds = write_jsonl(
         tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=["Juan Perez", brakes])]
     )
-    m = evaluate(
-        gold, "muc4", label_map=write_json(tmp_path / "m.json", MAP), predictions=preds
-    ).flat()
+    m = _score(tmp_path, gold, preds)
     # the brakes are a spurious physical target, not a spurious victim
     assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
     assert m["roles_micro.precision"] == 0.5

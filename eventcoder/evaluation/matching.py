@@ -93,7 +93,8 @@ def match_slot(
     """One-to-one greedy matching of predicted strings to gold fillers.
 
     A prediction is a string or a tuple of the strings one predicted filler goes by (its
-    text, then its canonical name): it matches a filler when any of them does. A prediction matching a required filler is a true positive; matching only an optional
+    text, then its canonical name): it matches a filler when any of them does. A prediction
+    matching a required filler is a true positive; matching only an optional
     filler it is neither right nor wrong; matching nothing it is a false positive. An
     unmatched required filler is a false negative; an unmatched optional one is not.
     """

@@ -7,7 +7,7 @@ one-to-one against the pooled predictions; optional fillers are neither missed n
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from eventcoder.evaluation.common import (
@@ -81,9 +81,9 @@ def _assign(
 
     Each actor is one prediction that goes by its text and its canonical name; the mentions
     of one actor (one ``actor_id``, or one canonical name when unlinked) are one prediction,
-    as they are one entity. An
-    actor goes where a gold filler matches it (exactly, then leniently; people first), else
-    by its type (a thing attacked, type "property", is a physical target).
+    as they are one entity. An actor goes where a gold filler matches it (exactly, then
+    leniently; people first), else by its type (a thing attacked, type "property", is a
+    physical target).
     """
     to_a: list[tuple[str, ...]] = []
     to_b: list[tuple[str, ...]] = []
@@ -94,21 +94,23 @@ def _assign(
             continue
         seen.add(key)
         strings = _names(actor)
-
-        def fits(fillers: list[Filler], match: Any, strings: tuple[str, ...] = strings) -> bool:
-            return any(match(s, f.strings) for s in strings for f in fillers)
-
-        if fits(a, exact_match):
+        if _fits(strings, a, exact_match):
             to_a.append(strings)
-        elif fits(b, exact_match):
+        elif _fits(strings, b, exact_match):
             to_b.append(strings)
-        elif fits(a, lenient_match):
+        elif _fits(strings, a, lenient_match):
             to_a.append(strings)
-        elif fits(b, lenient_match) or actor.actor_type in _ORGISH | {"property"}:
+        elif _fits(strings, b, lenient_match) or actor.actor_type in _ORGISH | {"property"}:
             to_b.append(strings)
         else:
             to_a.append(strings)
     return to_a, to_b
+
+
+def _fits(
+    strings: tuple[str, ...], fillers: list[Filler], match: Callable[[str, Iterable[str]], bool]
+) -> bool:
+    return any(match(s, f.strings) for s in strings for f in fillers)
 
 
 def _names(actor: ActorRef) -> tuple[str, ...]:

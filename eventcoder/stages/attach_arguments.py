@@ -551,10 +551,12 @@ COUNTING_WORDS = {"many", "several", "some", "more", "most", "few", "fewer", "ot
 def _group_name(span: Span) -> str:
     """The name of an unlinked group: its words in lower case, without the words that count
     it ("several", "at least 20")."""
-    toks = list(span)
-    while len(toks) > 1 and (toks[0].like_num or toks[0].lower_ in COUNTING_WORDS):
-        toks = toks[1:]
-    return " ".join(" ".join(t.text for t in toks).split()).lower() if toks else span.text
+    start = span.start
+    while start < span.end - 1 and (
+        span.doc[start].like_num or span.doc[start].lower_ in COUNTING_WORDS
+    ):
+        start += 1
+    return " ".join(span.doc[start : span.end].text.split()).lower()
 
 
 def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -1419,14 +1421,15 @@ def _named_person(actor: ActorRef, doc: Doc) -> ActorRef:
     end = span.end
     while end > span.start and doc[end - 1].is_punct:
         end -= 1
-    ent = next(
-        (e for e in doc.ents
-         if e.label_ == "PERSON" and e.end == end and e.start > span.start and len(e) >= 2),
-        None,
-    )  # fmt: skip
-    if ent is None:
+    # the recogniser's PERSON entity that ends the phrase (read off the token tags)
+    if doc[end - 1].ent_type_ != "PERSON" or (end < len(doc) and doc[end].ent_iob_ == "I"):
         return actor
-    toks = list(ent)
+    start = end - 1
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    if start <= span.start or end - start < 2:
+        return actor
+    toks = list(doc[start:end])
     while len(toks) > 2 and toks[0].lower_.rstrip(".") in TITLES:
         toks = toks[1:]
     name = " ".join(t.text for t in toks)
