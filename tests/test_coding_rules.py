@@ -207,3 +207,53 @@ def test_coding_leaving_a_thing_is_no_withdrawal() -> None:
 )
 def test_campaign_against_an_ill_is_no_assault(text: str, violent: bool) -> None:
     assert ("ASSAULT" in {e.event_type for e in extract(text, "2024-05-02")}) is violent
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        ("They fight the battle against subversion.", False),
+        ("The U.S. drug-fighting drill was cancelled.", False),
+        ("Troops fought a fierce battle against the rebels.", True),
+    ],
+)
+def test_campaign_noun_against_an_ill_is_no_assault(text: str, violent: bool) -> None:
+    assert ("ASSAULT" in {e.event_type for e in extract(text, "2024-05-02")}) is violent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two parties struck a deal on Monday.",
+        "The clocks struck midnight in Panama.",
+        "The law on extraditions was struck down by the supreme court.",
+        "I seize this occasion to let them know that they can count on my support.",
+        "To regain tranquility is not the exclusive responsibility of the armed forces.",
+        "The film crew shot a video in the old town.",
+        "Police officers were stationed at the train station.",
+        "The boy raised his arm to answer.",
+        "The man in charge of the plot was a former officer.",
+    ],
+)
+def test_idioms_and_nouns_that_name_no_violence(text: str) -> None:
+    types = {e.event_type for e in extract(text, "2024-05-02")}
+    assert not types & {"ASSAULT", "AID", "ACCUSE"}, (text, types)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Gunmen struck a police station in the town on Monday.", "ASSAULT"),
+        ("The army stationed troops in the town on Monday.", "MOBILIZE"),
+        ("The United States continued to send arms to Pakistan.", "AID"),
+        ("Al-Shabab gunmen storm university complex at dawn.", "ASSAULT"),
+        ("Al-Shabab members charged a camp outside Afgoye.", "ASSAULT"),
+    ],
+)
+def test_the_same_words_where_they_name_the_event(text: str, event_type: str) -> None:
+    assert event_type in {e.event_type for e in extract(text, "2024-05-02")}, text
+
+
+def test_a_word_inside_a_known_group_name_is_no_trigger() -> None:
+    text = "The Farabundo Marti National Liberation Front issued a communique on Monday."
+    assert "ASSAULT" not in {e.event_type for e in extract(text, "2024-05-02")}

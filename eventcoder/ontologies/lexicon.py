@@ -33,6 +33,14 @@ class TriggerEntry:
     cameo: str | None
     acled: str | None
     needs_actor: bool
+    verb_only: frozenset[str] = frozenset()  # phrases that name the event only as verbs
+
+
+@functools.cache
+def not_events_with_object() -> dict[str, frozenset[str]]:
+    """Verb lemma -> object lemmas with which the verb names no event ("struck a deal")."""
+    table: dict[str, list[str]] = _read("triggers.yaml").get("not_events_with_object") or {}
+    return {verb: frozenset(objects) for verb, objects in table.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +89,12 @@ def triggers() -> tuple[TriggerEntry, ...]:
             cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
             acled=raw.get("acled"),
             needs_actor=raw.get("needs") == "actor",
+            verb_only=frozenset(str(p) for p in raw.get("verb_only", ())),
         )
         problems = []
+        if not entry.verb_only <= set(entry.phrases):
+            problems.append(f"verb_only words not among its phrases: "
+                            f"{sorted(entry.verb_only - set(entry.phrases))}")
         if entry.id in seen:
             problems.append("duplicate id")
         if entry.type not in PLOVER_TYPES:

@@ -264,6 +264,9 @@ def _object_sense(m: EventMention) -> EventMention:
         state = {a.actor_type for a in m.source_actors} & STATE_TYPES
         if state or not m.source_actors:
             return _recoded(m, "COERCE", "arrest", "173", "Arrests", "person")
+    if tid == "accuse" and m.trigger.text.lower().startswith("charg") and obj & PLACE_WORDS:
+        # "members charged a camp": a charge on a position, not an accusation
+        return _recoded(m, "ASSAULT", None, "190", "Armed clash", "position")
     if tid == "suspend" and obj & PROTEST_ACTS:
         return _recoded(m, "CONCEDE", None, "082", None, "dissent")
     if tid == "suspend" and obj & TIES:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.ontologies.lexicon import TriggerEntry, triggers
+from eventcoder.ontologies.lexicon import TriggerEntry, not_events_with_object, triggers
 
 if not Span.has_extension("trigger"):
     Span.set_extension("trigger", default=None)
@@ -45,6 +45,7 @@ class TriggerFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.entries: tuple[TriggerEntry, ...] = triggers()
+        self.idioms = not_events_with_object()
         # Phrases are written as lemma sequences, so a pattern Doc whose lemmas are the
         # phrase's words matches every inflection; a second matcher on the lower-case form
         # catches words the lemmatizer leaves unusual. PhraseMatcher is hash lookups, far
@@ -137,6 +138,18 @@ class TriggerFinder:
                     break
         return found
 
+    def _idiom(self, verb: Token) -> bool:
+        """"struck a deal", "the law was struck down", "seize this opportunity"."""
+        objects = self.idioms.get(verb.lemma_.lower())
+        if not objects:
+            return False
+        args = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return any(
+            o.lemma_.lower() in objects or o.lower_ in objects
+            for a in args
+            for o in (a, *a.conjuncts)
+        )
+
     @staticmethod
     def _measured(obj: Token) -> list[Token]:
         """The object itself, and behind a quantity noun what it measures ("amount of arms")."""
@@ -150,6 +163,7 @@ class TriggerFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int, TriggerEntry]] = []
         matches = set(self.by_lemma(doc)) | set(self.by_lower(doc)) | self._verb_objects(doc)
+        in_names = _inside_names(doc)
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
             entry = self.entries[int(doc.vocab.strings[match_id])]
             verb_first = doc[start].pos_ == "VERB" and "VERB" in entry.pos and end - start > 1
@@ -167,6 +181,14 @@ class TriggerFinder:
                 continue
             if entry.type == "ASSAULT" and _fights_an_ill(head):
                 continue
+            if head.i in in_names or _in_charge(head):
+                continue
+            if end - start == 1 and not _acts_as_verb(head) and (
+                head.lemma_.lower() in entry.verb_only or head.lower_ in entry.verb_only
+            ):
+                continue
+            if head.pos_ == "VERB" and self._idiom(head):
+                continue
             found.append((start, end, int(doc.vocab.strings[match_id]), entry))
         # Longest match wins; among equal lengths the entry listed first in the lexicon.
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2], m[0]))
@@ -182,6 +204,32 @@ class TriggerFinder:
         spans.sort(key=lambda s: s.start)
         doc.spans["triggers"] = spans
         return doc
+
+
+def _inside_names(doc: Doc) -> set[int]:
+    """Tokens inside a known actor's multiword name, except its last word: "liberation" in
+    "Farabundo Marti National Liberation Front", "mobilization" in "Popular Mobilization
+    Forces" name a group, not an event. The last word stays ("the US strike" is no name)."""
+    out: set[int] = set()
+    for span in doc.spans.get("actors", ()):
+        actor = span._.actor
+        if actor is not None and actor.actor_id and len(span) > 1:
+            out.update(range(span.start, span.end - 1))
+    return out
+
+
+def _acts_as_verb(tok: Token) -> bool:
+    """A verb, or a word the tagger calls a noun but the parse gives a subject and an
+    object: "Gunmen storm university complex" in a headline."""
+    if tok.pos_ == "VERB":
+        return True
+    deps = {c.dep_ for c in tok.children}
+    return "dobj" in deps and bool(deps & {"nsubj", "nsubjpass"})
+
+
+def _in_charge(head: Token) -> bool:
+    """"the man in charge of the plot": a responsibility, not an accusation."""
+    return head.lemma_.lower() == "charge" and head.dep_ == "pobj" and head.head.lower_ == "in"
 
 
 def _death_without_culprit(head: Token) -> bool:
@@ -218,13 +266,30 @@ def _fights_an_ill(head: Token) -> bool:
     """"we continue to battle terrorism", "the fight against corruption", "the war on
     drugs": a campaign against an ill, not violence against anyone. Every object must be
     an ill ("fight terrorism and the rebels" still fights someone)."""
+    doc = head.doc
+    # "drug-fighting", "crime-fighting": the ill is the first half of the compound
+    if head.i >= 2 and doc[head.i - 1].text == "-" and _is_ill(doc[head.i - 2]):
+        return True
+    objects = _opposed(head)
+    # "fight the battle against subversion": the campaign noun's own opponent
+    objects = [p for o in objects for p in (_opposed(o) if o.lemma_.lower() in CAMPAIGNS
+                                            else [o])]  # fmt: skip
+    objects = [o for obj in objects for o in (obj, *obj.conjuncts)]
+    return bool(objects) and all(_is_ill(o) for o in objects)
+
+
+CAMPAIGNS = {"battle", "war", "fight", "struggle", "campaign", "crusade"}
+
+
+def _opposed(head: Token) -> list[Token]:
     objects = [c for c in head.children if c.dep_ == "dobj"]
     objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"against", "on"}
                 for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-    objects = [o for obj in objects for o in (obj, *obj.conjuncts)]
-    return bool(objects) and all(
-        o.lemma_.lower() in ILLS or o.lower_ in ILLS for o in objects
-    )
+    return objects
+
+
+def _is_ill(tok: Token) -> bool:
+    return tok.lemma_.lower() in ILLS or tok.lower_ in ILLS
 
 
 # Things left behind, not places left: "the terrorists left messages with newspapers".
