@@ -200,24 +200,15 @@ def test_coding_leaving_a_thing_is_no_withdrawal() -> None:
         ("The army will fight drug trafficking and corruption.", False),
         ("The fight against corruption goes on.", False),
         ("The government declared a war on drugs.", False),
+        ("They fight the battle against subversion.", False),
+        ("The U.S. drug-fighting drill was cancelled.", False),
+        ("Troops fought a fierce battle against the rebels.", True),
         # people fought, or an ill and people: violence
         ("Troops fought the rebels near the border.", True),
         ("The army fought terrorism and the rebels who shelter it.", True),
     ],
 )
 def test_campaign_against_an_ill_is_no_assault(text: str, violent: bool) -> None:
-    assert ("ASSAULT" in {e.event_type for e in extract(text, "2024-05-02")}) is violent
-
-
-@pytest.mark.parametrize(
-    ("text", "violent"),
-    [
-        ("They fight the battle against subversion.", False),
-        ("The U.S. drug-fighting drill was cancelled.", False),
-        ("Troops fought a fierce battle against the rebels.", True),
-    ],
-)
-def test_campaign_noun_against_an_ill_is_no_assault(text: str, violent: bool) -> None:
     assert ("ASSAULT" in {e.event_type for e in extract(text, "2024-05-02")}) is violent
 
 
