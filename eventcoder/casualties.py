@@ -146,12 +146,28 @@ def count_all(tok: Token, named_victim: bool = False) -> Count | None:
         return None
     if len(counts) == 1:
         return counts[0]
+    if _total_then_parts(tok, counts):
+        return counts[0]
     if any(c.min is None for c in counts):
         return Count(min=None, max=None, text=tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
     span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
     total = sum(c.min or 0 for c in counts)
     return Count(min=total, max=total if all(c.max is not None for c in counts) else None,
                  text=span.text, start=span.start_char, end=span.end_char)  # fmt: skip
+
+
+def _total_then_parts(tok: Token, counts: list[Count]) -> bool:
+    """"three reporters, two Salvadorans and a Netherlander": a total, then its parts by
+    nationality (not "two soldiers, a policeman and a civilian", four people)."""
+    parts = list(tok.conjuncts)
+    rest = counts[1:]
+    if len(rest) < 2 or len(parts) != len(rest) or counts[0].min is None:
+        return False
+    if any(c.min is None for c in rest) or sum(c.min or 0 for c in rest) != counts[0].min:
+        return False
+    return not any(p.lemma_.lower() in PERSON_NOUNS for p in parts) and any(
+        p.ent_type_ == "NORP" for p in parts
+    )
 
 
 def noun_victims(head: Token) -> Count | None:

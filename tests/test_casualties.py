@@ -98,3 +98,27 @@ def test_casualties_to_death_is_a_killing(text: str, deaths: int) -> None:
 
 def test_casualties_a_sentence_to_death_is_no_killing() -> None:
     assert extract("They sentenced him to death.", date="1989-11-20") == []
+
+
+def test_casualties_a_total_then_its_parts_by_nationality() -> None:
+    text = "Police killed three reporters, two Salvadorans and a Netherlander, on Monday."
+    counts = [e.fatalities.min for e in extract(text, date="1989-03-19") if e.fatalities]
+    assert counts == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # an inquiry into a definite killing speaks of one that happened
+        ("He said an investigation will be conducted into the murders of three reporters.",
+         ("ASSAULT", "asserted")),
+        ("They said they will avenge the killing of their leader.", ("ASSAULT", "asserted")),
+        # a definite attack still to come is a stated intent (PLOVER THREATEN)
+        ("The rebels said they will launch the attack on the base tomorrow.",
+         ("THREATEN", "asserted")),
+    ],
+)
+def test_status_an_act_about_a_definite_killing_presupposes_it(
+    text: str, coded: tuple[str, str]
+) -> None:
+    assert [(e.event_type, e.status) for e in extract(text, date="1989-03-19")] == [coded]

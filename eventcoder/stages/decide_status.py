@@ -94,6 +94,27 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# Acts that presuppose the event they are about: "an investigation will be conducted into
+# the murders", "they will avenge the killing" speak of murders and a killing that happened.
+PRESUPPOSING_HEADS = {
+    "investigate", "investigation", "probe", "inquiry", "inquest", "avenge", "revenge",
+    "retaliate", "retaliation", "punish", "punishment", "condemn", "condemnation", "mourn",
+    "responsibility", "blame", "trial", "try", "prosecute", "prosecution", "compensate",
+    "compensation", "solve", "clarify", "clarification", "explain", "explanation", "justice",
+}  # fmt: skip
+
+
+def _presupposed(head: Token, above: list[Token]) -> bool:
+    """A definite event noun ("the murders", "his killing") under an act about it."""
+    definite = head.pos_ == "NOUN" and any(
+        c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "another", "no"}
+        for c in head.children
+    )
+    # the act is a governing word or its subject ("an investigation will be conducted into")
+    acts = [*above, *(c for t in above for c in t.children if c.dep_ in {"nsubj", "nsubjpass"})]
+    return definite and any(t.lemma_.lower() in PRESUPPOSING_HEADS for t in acts)
+
+
 def _modal_reach(chain: list[Token]) -> int:
     """How far up a modal still governs the trigger: one step further through "of"
     ("will provide 25,000 tons of aid")."""
@@ -129,6 +150,8 @@ def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, 
                 if not definite:
                     return "hypothetical", None, child.text
             if child.dep_ == "aux" and child.lower_ in MODALS and depth <= _modal_reach(chain):
+                if _presupposed(head, chain[1 : depth + 1]):
+                    break
                 return "hypothetical", None, child.text
             if child.dep_ == "aux" and child.lower_ == "to" and tok.i == head.i and tok.dep_ in {
                 "advcl", "relcl", "acl"
