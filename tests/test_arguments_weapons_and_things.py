@@ -80,3 +80,20 @@ def test_a_measure_is_no_thing_attacked_and_a_part_gives_the_whole(full_nlp: Any
     got = _targets(full_nlp, _LOWER + "gunmen fired 55 rounds that hit the left side of the car.",
                    "hit")  # fmt: skip
     assert [n for _, n in got] == ["car"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "names"),
+    [
+        # a count gives what it counts
+        ("the guerrillas burned a total of 12 vehicles.", "burned", ["vehicles"]),
+        ("the bomb destroyed one of the buses.", "destroyed", ["buses"]),
+        # arms destroyed or taken are no thing attacked; neither is a process dealt a blow
+        ("the rebels attacked the barracks and destroyed rifles and ammunition.", "destroyed", []),
+        ("the attack dealt a hard blow to the peace process.", "attack", []),
+    ],
+)
+def test_counts_arms_and_abstractions_are_no_things_attacked(
+    full_nlp: Any, sentence: str, trigger: str, names: list[str]
+) -> None:
+    assert [n for _, n in _targets(full_nlp, _LOWER + sentence, trigger)] == names

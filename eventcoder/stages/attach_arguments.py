@@ -570,8 +570,11 @@ def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     for head in (tok, *tok.conjuncts):
         if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
             continue
-        if head.lemma_.lower() in MEASURES:
-            continue  # "500 kg of dynamite", "2 km from the town": a measure, no thing
+        lemma = head.lemma_.lower()
+        if lemma in MEASURES or lemma in NOT_THINGS or head.lower_ in NOT_THINGS:
+            # "500 kg of dynamite": a measure; "a total", "a number": a count; "rifles",
+            # "ammunition": arms taken, not a thing attacked; "words", "a hard blow": no thing
+            continue
         if head is not tok and (head.i in index or _generic_actor(head) is not None):
             continue  # "the bus and its passengers": the people are no thing
         span = _cut_np(head)
@@ -584,13 +587,22 @@ MEASURES = {"kg", "kilogram", "kilo", "gram", "ton", "tonne", "pound", "km", "ki
             "kilometre", "mile", "meter", "metre", "m", "mm", "cm", "yard", "foot", "feet",
             "gallon", "liter", "litre", "barrel", "hour", "minute", "second", "round",
             "percent", "%"}  # fmt: skip
+NOT_THINGS = {
+    "total", "number", "one",
+    "rifle", "gun", "pistol", "machinegun", "submachinegun", "carbine", "revolver",
+    "ammunition", "cartridge", "grenade", "launcher", "weapon", "firearm", "arms",
+    "word", "blood", "blow", "credit", "idea", "hope", "peace", "process", "effort",
+    "situation", "problem", "explosion", "document",
+}  # fmt: skip
 # Parts of a thing: hitting "the left side of the car" hits the car.
 PARTS = {"side", "part", "front", "rear", "back", "roof", "top", "bottom", "door", "wall",
          "window", "entrance", "facade", "corner", "section", "floor"}  # fmt: skip
 
 
 def _whole_of_part(tok: Token) -> Token:
-    if tok.lemma_.lower() not in PARTS:
+    """The whole a part belongs to ("the side of the car"), and what a count counts ("a
+    total of 25 vehicles", "one of the buses")."""
+    if tok.lemma_.lower() not in PARTS and tok.lemma_.lower() not in {"total", "number", "one"}:
         return tok
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
