@@ -196,3 +196,10 @@ def test_gazetteer_world_admin1_file_is_well_formed() -> None:
         iso3, code, name, lat, lon, _aliases = line.split("\t")
         assert len(iso3) == 3 and "." in code and name
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180
+
+
+def test_gazetteer_capitals(gaz: GeoNamesGazetteer) -> None:
+    assert gaz.capital("SLV").name == "San Salvador"  # type: ignore[union-attr]
+    assert gaz.capital("BOL").name == "La Paz"  # type: ignore[union-attr]  # seat of government
+    assert gaz.capital("ISR") is None  # contested: no city is chosen for the author
+    assert gaz.capital("XXX") is None

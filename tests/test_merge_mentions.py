@@ -56,3 +56,14 @@ def test_merge_mentions_one_sentence_does_not_assert_and_deny_one_event() -> Non
     assert [e.status for e in looting] == ["asserted"]
     # the denied arrest never becomes an asserted one by merging with the looting
     assert not any(e.acled_sub_event_type == "Arrests" and e.status != "negated" for e in events)
+
+
+def test_merge_mentions_the_finest_place_a_retelling_gives() -> None:
+    text = (
+        "The government of Guatemala condemned the murder of Jorge Vargas, a secretary of the "
+        "Nicaraguan embassy in Guatemala. Vargas was murdered yesterday morning in Zone 10 of "
+        "this capital."
+    )
+    murder = next(e for e in extract(text, date="1989-11-20") if e.event_type == "ASSAULT")
+    assert murder.mentions == 2
+    assert murder.location is not None and murder.location.name == "Guatemala City"

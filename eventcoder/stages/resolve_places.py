@@ -459,7 +459,33 @@ def resolve_event_location(
     if best is None:
         return None
     _, top, precision = best
+    finer = _town_before_region(doc, top, toponyms)
+    if finer is not None:
+        # "near Tulcan, Carchi province" keeps its "near" (precision 2)
+        unplaced = precision == FEATURE_PRECISION.get(top.feature or "", 3)
+        top, precision = finer, FEATURE_PRECISION.get(finer.feature or "", 3) if unplaced else 2
     return _as_location(top, precision if top.name else None)
+
+
+def _town_before_region(doc: Doc, top: Toponym, toponyms: list[Toponym]) -> Toponym | None:
+    """ "in Tulcan, Carchi province": the town a region or a country follows, named as
+    "town, region" and lying in it. The small parser often makes the town a modifier of the
+    region; the pair still names the town."""
+    if top.feature not in ("admin1", "region", "country"):
+        return None
+    text = doc_text(doc)
+    for prev in toponyms:
+        if prev.end > top.start or text[prev.end : top.start].strip() != ",":
+            continue
+        inside = prev.country == top.country and (
+            top.feature == "country" or (prev.admin1 is not None and prev.admin1 == top.admin1)
+        )
+        finer = FEATURE_PRECISION.get(prev.feature or "", 3) < FEATURE_PRECISION.get(
+            top.feature or "", 3
+        )
+        if prev.literal and prev.name and prev.lat is not None and inside and finer:
+            return prev
+    return None
 
 
 def _apposition(
@@ -664,6 +690,77 @@ def _main_city(toponyms: list[Toponym], country: Location | None) -> Location | 
     return _as_location(first, 2)
 
 
+# Capitals that are no capital city: money, letters, a region's own seat.
+NOT_A_CITY = frozenset(
+    """foreign political human venture working private social financial initial share
+    provincial regional departmental state district municipal""".split()  # noqa: SIM905
+)
+CAPITAL_DETERMINERS = frozenset({"the", "this", "that", "our", "its", "their"})
+
+
+def capital_references(
+    doc: Doc, toponyms: list[Toponym], country: Location | None, gaz: Gazetteer
+) -> list[Toponym]:
+    """ "Zone 10 of this capital", "the Salvadoran capital", "Colombia's capital": the
+    capital city of the country the phrase names, else of the document's main country.
+
+    Only "capital" as the head of a definite noun phrase counts ("capital punishment",
+    "foreign capital" and "the provincial capital" name no country's capital)."""
+    out: list[Toponym] = []
+    by_start = {t.start: t for t in toponyms}
+    for token in doc:
+        if token.lower_ != "capital" or token.pos_ != "NOUN" or token.dep_ == "compound":
+            continue
+        kids = list(token.children)
+        if any(k.lower_ in NOT_A_CITY for k in kids) or not any(
+            k.dep_ in ("det", "poss") for k in kids
+        ):
+            continue
+        after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        if after is not None and doc[token.i + 1].text == "," and after.idx in by_start:
+            continue  # "the capital, Caracas": the city is named
+        code: str | None = None
+        for k in kids:
+            named = by_start.get(k.idx)
+            if k.dep_ in ("amod", "compound", "poss") and (
+                gaz.demonym(k.text) or (named is not None and named.feature == "country")
+            ):
+                code = gaz.demonym(k.text) or (named.country if named else None)
+            elif k.dep_ == "det" and k.lower_ not in CAPITAL_DETERMINERS:
+                code = None
+                break
+        of = [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        for pobj in of:
+            named = by_start.get(pobj.idx)
+            if named is not None:  # "the capital of Peru"; "of Antioquia": a region's seat
+                code = named.country if named.feature == "country" else "-"
+        if code == "-" or (code is None and country is None):
+            continue
+        code = code or (country.country if country else None)
+        city = gaz.capital(code) if code else None
+        if city is None:
+            continue
+        start = min(k.left_edge.i for k in kids if k.dep_ in ("det", "poss", "amod", "compound"))
+        span = doc[start : token.i + 1]
+        found = _toponym("", span, city, True, None)
+        out.append(dataclasses.replace(found, reason=f"'{span.text}': the capital of {code}"))
+    return out
+
+
+def _sole_place(toponyms: list[Toponym], country: Location | None) -> Location | None:
+    """The one place a document names in its main country when it never names the country
+    itself ("Medellin continues to live through a wave of terror"): the news is from there.
+    A town is placed at precision 2 (in or near it), a region at 3."""
+    if country is None:
+        return None
+    inside = [t for t in toponyms if t.country == country.country and t.name]
+    names = {t.name for t in inside}
+    if len(names) != 1 or any(t.feature not in ("city", "admin1") for t in inside):
+        return None
+    first = next((t for t in inside if t.literal), inside[0])
+    return _as_location(first, 2 if first.feature == "city" else 3)
+
+
 def _inside_surface(trigger: Span, toponyms: list[Toponym]) -> Location | None:
     """The most precise resolved place inside the event's own place phrase ("in Colombia's
     northern Santander department, where he was ..."), when the parse attached the phrase
@@ -744,9 +841,14 @@ class PlaceResolver:
             if token.idx not in spanned
             and not (token.i > 0 and doc[token.i - 1].lower_ in QUALIFIERS)
         ]
+        country = main_country(toponyms, actors, gaz, demonyms)
+        focus = _main_city(toponyms, country) or _sole_place(toponyms, country) or country
+        # "in this capital", "the Salvadoran capital": the capital city, for event places only
+        # (they are no place names, so `eventcoder places` does not list them)
+        toponyms = sorted(
+            [*toponyms, *capital_references(doc, toponyms, country, gaz)], key=lambda t: t.start
+        )
         locative = {t.start for t in toponyms if _locative(doc, t)}
-        focus = main_country(toponyms, actors, gaz, demonyms)
-        focus = _main_city(toponyms, focus) or focus
         for trigger in triggers:
             sent = trigger.sent
             trigger._.location = resolve_event_location(
