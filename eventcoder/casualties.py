@@ -171,7 +171,8 @@ def _total_then_parts(tok: Token, counts: list[Count]) -> bool:
 
 
 def noun_victims(head: Token) -> Count | None:
-    """"the murder of the six Jesuits", "Jaramillo's murder": the victims of a killing noun."""
+    """"the murder of the six Jesuits", "Jaramillo's murder", "the six Jesuits' slaying": the
+    victims of a killing noun."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -183,6 +184,11 @@ def noun_victims(head: Token) -> Count | None:
         ):
             return Count(min=1, max=1, text=child.text, start=child.idx,
                          end=child.idx + len(child.text))  # fmt: skip
+        # "the six Jesuits' slaying": the counted people who own the killing.
+        if child.dep_ == "poss" and child.tag_ == "NNS" and any(
+            k.dep_ == "nummod" for k in child.children
+        ):
+            return count_all(child)
     return None
 
 

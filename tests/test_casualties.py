@@ -122,3 +122,18 @@ def test_status_an_act_about_a_definite_killing_presupposes_it(
     text: str, coded: tuple[str, str]
 ) -> None:
     assert [(e.event_type, e.status) for e in extract(text, date="1989-03-19")] == [coded]
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # the counted people who own the killing are its victims
+        ("The names of those involved in the six Jesuits' slaying were revealed.", 6),
+        ("He condemned the two soldiers' murder.", 2),
+        # no number, no count
+        ("He condemned the soldiers' murder.", None),
+    ],
+)
+def test_casualties_counted_owners_of_a_killing_noun(text: str, deaths: int | None) -> None:
+    [event] = [e for e in extract(text, date="1990-01-14") if e.event_type == "ASSAULT"]
+    assert (event.fatalities.min if event.fatalities else None) == deaths
