@@ -7,6 +7,8 @@ tokens; returns ``records.Count``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.numbers import parse_count
@@ -393,3 +395,76 @@ def is_outcome_of_other(trigger: Span, roots: set[int]) -> bool:
     return node.dep_ in {"relcl", "advcl", "acl"} and node.head.i in roots and node is not head or (
         head.dep_ in {"relcl", "advcl", "acl"} and head.head.i in roots
     )
+
+
+# -- death tolls ------------------------------------------------------------------------------
+# "The death toll rose to 30", "the number of dead stands at 12": a count of the dead stated
+# apart from any killing verb. Verbs that link a toll to its figure:
+TOLL_VERBS = {"be", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "mount",
+              "grow", "top", "exceed", "surpass", "put"}  # fmt: skip
+# What a "number of ..." must count to be a death toll (not "victims" or "casualties",
+# which include the wounded).
+DEAD_NOUNS = {"dead", "death", "fatality"}
+
+
+@dataclass(frozen=True, slots=True)
+class DeathToll:
+    """A death toll stated in a sentence, and the violent noun it names, if any."""
+
+    count: Count
+    token: int  # the toll noun ("toll", "number")
+    event: int | None  # the trigger root of "the toll from the bombing", else None
+
+
+def _is_toll(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma == "toll" and tok.pos_ == "NOUN":
+        # "the death toll", "the toll": not "the casualty toll" (it counts the wounded too)
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"}}
+        return not mods or "death" in mods or "fatality" in mods
+    if lemma == "number":
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() in DEAD_NOUNS or pobj.lower_ == "dead":
+                    return True
+                # "the number of people killed"
+                if any(c.dep_ in {"acl", "amod"} and lemma_of(c) in {"kill", "die"}
+                       for c in pobj.children):  # fmt: skip
+                    return True
+    return False
+
+
+def _toll_figure(verb: Token) -> Count | None:
+    for child in verb.children:
+        if child.dep_ in {"attr", "dobj", "npadvmod"} and (
+            child.like_num or any(c.dep_ == "nummod" for c in child.children)
+        ):
+            return count_in(child)
+        if child.dep_ == "prep" and child.lower_ in {"to", "at"}:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if pobj.like_num or any(c.dep_ == "nummod" for c in pobj.children):
+                    return count_in(pobj)
+    return None
+
+
+def death_tolls(sent: Span) -> list[DeathToll]:
+    """The death tolls a sentence states ("the death toll from the bombing rose to 30"),
+    each with the violent noun its "from/in/of" phrase names."""
+    out = []
+    for tok in sent:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or not _is_toll(tok):
+            continue
+        verb = tok.head
+        if lemma_of(verb) not in TOLL_VERBS:
+            continue
+        count = _toll_figure(verb)
+        if count is None or count.min is None:
+            continue
+        # "the toll from/in/of the bombing", "the number of dead from the bombing"
+        named = {"from", "in"} if tok.lemma_.lower() == "number" else {"from", "in", "of"}
+        event = None
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in named):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                event = pobj.i
+        out.append(DeathToll(count, tok.i, event))
+    return out

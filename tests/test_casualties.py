@@ -137,3 +137,32 @@ def test_status_an_act_about_a_definite_killing_presupposes_it(
 def test_casualties_counted_owners_of_a_killing_noun(text: str, deaths: int | None) -> None:
     [event] = [e for e in extract(text, date="1990-01-14") if e.event_type == "ASSAULT"]
     assert (event.fatalities.min if event.fatalities else None) == deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # the last violent event before the toll
+        ("A car bomb exploded outside the police headquarters on Wednesday. The death toll "
+         "rose to 59 on Thursday, officials said.", (59, 59)),
+        # the event the toll names
+        ("The death toll from Friday's bombing in Kabul rose to 30.", (30, 30)),
+        ("A bomb exploded in a market. The number of dead stands at 12.", (12, 12)),
+        ("A bomb exploded in a market. The number of people killed reached at least 15.",
+         (15, None)),
+        # the event's own figure stands; a toll of something else counts no event
+        ("Two people were killed in a clash in Tripoli. The death toll from the week's "
+         "violence rose to 50.", (2, 2)),
+        ("A bomb exploded in a market.\n\nThe death toll rose to 30.", (30, 30)),
+        # casualties include the wounded
+        ("A bomb exploded in a market. The casualty toll is 40.", None),
+    ],
+)
+def test_casualties_a_stated_death_toll_counts_its_event(
+    text: str, deaths: tuple[int, int | None] | None
+) -> None:
+    [event] = [e for e in extract(text, date="2024-03-01") if e.event_type == "ASSAULT"]
+    got = (event.fatalities.min, event.fatalities.max) if event.fatalities else None
+    assert got == deaths
+    if event.fatalities is not None:
+        assert text[event.fatalities.start : event.fatalities.end] == event.fatalities.text

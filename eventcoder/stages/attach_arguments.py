@@ -21,6 +21,7 @@ from eventcoder.casualties import (
     OBJ,
     PERSON_NOUNS,
     ROOTS_KEY,
+    death_tolls,
     outcome_verbs,
     outcomes,
     resolve_relative,
@@ -1478,7 +1479,36 @@ class ArgumentAttacher:
                     sentence_of[i] = sentence
         for trigger in triggers:
             trigger._.frame = frame_for(trigger, index, sentence_of.get(trigger.root.i))
+        if triggers:
+            _add_death_tolls(doc, triggers)
         return doc
+
+
+def _add_death_tolls(doc: Doc, triggers: list[Span]) -> None:
+    """Give a stated death toll to the violent event it counts, when that event's own words
+    give no count: the violent noun the toll names ("the death toll from the bombing rose
+    to 30"), else the last violent trigger before it ("A car bomb exploded ... The death
+    toll stands at 12"). A toll that names something else ("the toll from the
+    week's violence") goes to no event."""
+    violent = [
+        t for t in triggers
+        if t._.trigger is not None and t._.trigger.type == "ASSAULT" and t._.frame is not None
+    ]  # fmt: skip
+    if not violent:
+        return
+    by_root = {t.root.i: t for t in violent}
+    for sentence in doc.sents:
+        if "toll" not in sentence.text.lower() and "number" not in sentence.text.lower():
+            continue
+        for toll in death_tolls(sentence):
+            if toll.event is not None:
+                owner = by_root.get(toll.event)
+            else:
+                start = doc[toll.token].idx
+                before = [t for t in violent if t.start_char < start]
+                owner = before[-1] if before else None
+            if owner is not None and owner._.frame.fatalities is None:
+                owner._.frame = dataclasses.replace(owner._.frame, fatalities=toll.count)
 
 
 @Language.factory(
