@@ -219,11 +219,16 @@ def test_muc4_actors_match_by_canonical_name_once_per_actor_and_exact_match_firs
     assert (m["perp_individuals.precision"], m["perp_individuals.recall"]) == (0.0, 0.0)
 
 
+def _victim_gold(tmp_path: Path, name: str, description: str) -> Path:
+    """One attack whose victim the key names and describes (two slots)."""
+    victim = {"victim_names": [_f(name)], "victim_descriptions": [{"description": [description]}]}
+    return write_jsonl(tmp_path / "g.jsonl", [_doc(1, [_template("ATTACK", **victim)])])
+
+
 def test_muc4_unlinked_person_named_twice_is_one_prediction(tmp_path: Path) -> None:
-    gold = write_jsonl(
-        tmp_path / "g.jsonl",
-        [_doc(1, [_template("ATTACK", victim_names=[_f("ROBERTO GARCIA ALVARADO")])])],
-    )
+    # the key fills the victim's name and description as two slots; "attorney general
+    # roberto garcia alvarado" fills both, and "Garcia" is the same person again
+    gold = _victim_gold(tmp_path, "ROBERTO GARCIA ALVARADO", "ATTORNEY GENERAL")
     full = {"text": "ATTORNEY GENERAL ROBERTO GARCIA ALVARADO", "name": "roberto garcia alvarado",
             "actor_type": "person"}  # fmt: skip
     part = {"text": "GARCIA", "name": "roberto garcia alvarado", "actor_type": "person"}
@@ -268,3 +273,17 @@ def test_muc4_a_thing_attacked_is_a_physical_target_not_a_victim(tmp_path: Path)
     # the brakes are a spurious physical target, not a spurious victim
     assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
     assert m["roles_micro.precision"] == 0.5
+
+
+def test_muc4_a_described_named_victim_fills_name_and_description(tmp_path: Path) -> None:
+    gold = _victim_gold(tmp_path, "ANTONIO ROLDAN", "ANTIOQUIA GOVERNOR")
+    governor = {"text": "ANTIOQUIA GOVERNOR ANTONIO ROLDAN", "name": "Antonio Roldan",
+                "actor_type": "person"}  # fmt: skip
+    preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=[governor])])
+    m = _score(tmp_path, gold, preds)
+    assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
+    # a group is no person: its words are one prediction
+    group = {"text": "ANTIOQUIA POLICEMEN", "name": "policemen", "actor_type": "police"}
+    preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=[group])])
+    m = _score(tmp_path, gold, preds)
+    assert m["victims.recall"] == 0.0 and m["physical_targets.precision"] == 0.0

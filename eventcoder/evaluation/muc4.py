@@ -6,6 +6,7 @@ one-to-one against the pooled predictions; optional fillers are neither missed n
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -105,6 +106,25 @@ def _assign(
         else:
             to_a.append(strings)
     return to_a, to_b
+
+
+def _with_descriptions(actors: Sequence[ActorRef]) -> list[ActorRef]:
+    """Each actor, and for a person both described and named ("Antioquia governor Antonio
+    Roldan") the description as well: MUC-4 keys fill a victim's name and description as
+    two slots, and the record's text holds both."""
+    out: list[ActorRef] = []
+    for actor in actors:
+        out.append(actor)
+        name = actor.name or ""
+        at = actor.text.lower().find(name.lower()) if name else -1
+        if actor.actor_type != "person" or at < 0 or normalise(name) == normalise(actor.text):
+            continue
+        rest = f"{actor.text[:at]} {actor.text[at + len(name):]}"
+        rest = " ".join(rest.split()).strip(" ,")
+        rest = rest[:-2] if rest.endswith("'s") else rest
+        if len(rest) > 2:
+            out.append(dataclasses.replace(actor, text=rest, name=None, actor_id=None))
+    return out
 
 
 def _fits(
@@ -220,7 +240,9 @@ def score(
         srcs = [a for e in events for a in (*e.source_actors, *e.claimed_by)]
         tars = [a for e in events for a in e.target_actors]
         indiv, orgs = _assign(srcs, roles["perp_individuals"], roles["perp_organizations"])
-        victims, targets = _assign(tars, roles["victims"], roles["physical_targets"])
+        victims, targets = _assign(
+            _with_descriptions(tars), roles["victims"], roles["physical_targets"]
+        )
         preds: dict[str, list[str | tuple[str, ...]]] = {
             "perp_individuals": indiv,
             "perp_organizations": orgs,
