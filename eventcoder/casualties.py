@@ -141,14 +141,22 @@ def count_in(tok: Token, named_victim: bool = False) -> Count | None:
 
 def count_all(tok: Token, named_victim: bool = False) -> Count | None:
     """The count of a victim phrase and its conjuncts ("Oqueli and Hilda Flores" -> 2)."""
-    counts = [
-        c for c in (count_in(t, named_victim) for t in (tok, *tok.conjuncts)) if c is not None
-    ]
+    parts = list(tok.conjuncts)
+    listed = [c for c in tok.children if c.dep_ == "appos" and c.conjuncts
+              and any(k.dep_ == "cc" for k in c.children)
+              and all(_determined(k) for k in c.conjuncts)]  # fmt: skip
+    if not parts and listed:
+        # "two soldiers, a policeman and a civilian": the parser makes the second item an
+        # apposition of the first and the third its conjunct; a list all the same
+        parts = [listed[0], *listed[0].conjuncts]
+        if parts[0].pos_ == "PROPN" and tok.pos_ == "NOUN":
+            parts = parts[1:]  # "the mayor, Juan Perez, and his driver": the name is the mayor
+    counts = [c for c in (count_in(t, named_victim) for t in (tok, *parts)) if c is not None]
     if not counts:
         return None
     if len(counts) == 1:
         return counts[0]
-    if _total_then_parts(tok, counts):
+    if _total_then_parts(parts, counts):
         return counts[0]
     if any(c.min is None for c in counts):
         return Count(min=None, max=None, text=tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
@@ -158,10 +166,16 @@ def count_all(tok: Token, named_victim: bool = False) -> Count | None:
                  text=span.text, start=span.start_char, end=span.end_char)  # fmt: skip
 
 
-def _total_then_parts(tok: Token, counts: list[Count]) -> bool:
+def _determined(tok: Token) -> bool:
+    """The noun has its own determiner, number or possessive ("a civilian", "her daughter",
+    "two bodyguards"): a new item of a list, not a second description of one person ("a
+    political leader and former guerrilla commander")."""
+    return any(c.dep_ in {"det", "nummod", "poss"} for c in tok.children)
+
+
+def _total_then_parts(parts: list[Token], counts: list[Count]) -> bool:
     """"three reporters, two Salvadorans and a Netherlander": a total, then its parts by
     nationality (not "two soldiers, a policeman and a civilian", four people)."""
-    parts = list(tok.conjuncts)
     rest = counts[1:]
     if len(rest) < 2 or len(parts) != len(rest) or counts[0].min is None:
         return False

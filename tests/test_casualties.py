@@ -166,3 +166,21 @@ def test_casualties_a_stated_death_toll_counts_its_event(
     assert got == deaths
     if event.fatalities is not None:
         assert text[event.fatalities.start : event.fatalities.end] == event.fatalities.text
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # the parser makes the second item an apposition of the first: still a list
+        ("Rebels killed two soldiers, a policeman and a civilian in the attack.", 4),
+        ("The attack killed 6 clergymen, a maid and her daughter.", 8),
+        ("A bomb killed a judge, his driver and two bodyguards.", 4),
+        # a name in apposition is the person before it
+        ("Gunmen killed the mayor, Juan Perez, and his driver.", 2),
+        # two descriptions of one person
+        ("Gunmen killed Carlos Pizarro, political leader and former guerrilla commander.", 1),
+    ],
+)
+def test_casualties_a_list_the_parser_reads_as_an_apposition(text: str, deaths: int) -> None:
+    [event] = [e for e in extract(text, date="1990-01-14") if e.event_type == "ASSAULT"]
+    assert event.fatalities is not None and event.fatalities.min == deaths
