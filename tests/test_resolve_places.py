@@ -128,6 +128,9 @@ def test_resolve_places_dateline_is_a_literal_place(nlp: Language) -> None:
         ("Hanoi (VNA) – Vietnam supports the peace process.", "Hanoi"),
         ("Muscat: The 10th book fair opens today.", "Muscat"),
         ("LONDON Pope Francis spoke on Sunday.", "LONDON"),
+        # mid-text, with its state between the name and the agency
+        ("Rain fell. ALBUQUERQUE, N.M. (AP) - Documents show the agency acted.", "ALBUQUERQUE"),
+        ("The Rockets won. OAKLAND, Calif. (AP) - Marti scored twice.", "OAKLAND"),
     ],
 )
 def test_resolve_places_dateline_forms(nlp: Language, text: str, place: str) -> None:

@@ -332,7 +332,8 @@ def is_dateline(span: Span) -> bool:
 
     1. an upper-case name opening a line, then a comma, dash or bracket ("PLEASANTON, Calif. -");
     2. a name of any case, anywhere, then an agency in brackets and a dash or colon
-       ("statements. SAN DIEGO (AP) - The", "Hanoi (VNA) – Vietnam");
+       ("statements. SAN DIEGO (AP) - The", "Hanoi (VNA) – Vietnam"); an upper-case one also
+       with its state or country between ("conduct. ALBUQUERQUE, N.M. (AP) - Documents");
     3. a name opening a line, then a colon and a capitalised word ("Muscat: The 10th ...");
     4. an upper-case name of four letters or more opening a line, then ordinary title-case
        text ("LONDON Pope Francis ...").
@@ -346,6 +347,14 @@ def is_dateline(span: Span) -> bool:
     if after == "(" and len(rest) >= 4 and rest[1].text.isupper() and rest[1].is_alpha:
         close = next((t.i for t in rest if t.text == ")"), None)
         if close is not None and close + 1 < len(doc) and doc[close + 1].text in DASHES:
+            return True
+    if span.text.isupper() and after == ",":
+        # "... his conduct. ALBUQUERQUE, N.M. (AP) - Documents show": form 2 with the state
+        tail = doc[span.end + 1 : span.end + 5]
+        bracket = next((t.i for t in tail if t.text == "("), None)
+        close = next((t.i for t in doc[span.end + 1 : span.end + 9] if t.text == ")"), None)
+        if (bracket is not None and close is not None and close + 1 < len(doc)
+                and doc[close + 1].text in DASHES and doc[bracket + 1].text[:1].isupper()):  # fmt: skip
             return True
     if not opens or span.end + 1 >= len(doc):
         return False
