@@ -106,6 +106,11 @@ def test_resolve_places_objects_of_place_verbs_stay_literal(nlp: Language) -> No
         ("The city of Mosul was quiet on Monday.", "Mosul", True),
         ("Direct flights between Harare and London resumed.", "Harare", True),
         ("Relations between Chile and Peru improved.", "Chile", False),
+        # where something is based; islands are places; a facility is a place as an object
+        ("The Pittsburgh, Pennsylvania-based company advised that.", "Pittsburgh", True),
+        ("Thousands of asylum seekers are stuck on the Greek islands.", "Greek", True),
+        ("Patients are attending the Northwest Cancer Centre for treatment.",
+         "Northwest Cancer Centre", True),
     ],
 )
 def test_resolve_places_located_things_and_roles(

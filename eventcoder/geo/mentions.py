@@ -40,7 +40,7 @@ PLACE_NOUNS = frozenset(
     county state district airport port side countryside mountains desert residents people
     population beach beaches neighborhood neighbourhood downtown skies waters station metro
     intersection campus resort clinic venue hotel hospital school mall stadium community
-    communities""".split()  # noqa: SIM905
+    communities island islands peninsula archipelago""".split()  # noqa: SIM905
 )
 # Head nouns of things that are located in a place: "China's economy", "American factories",
 # "Mexico's agricultural production" describe the place itself (GeoWebNews: literal modifier).
@@ -578,7 +578,7 @@ def is_literal(span: Span) -> bool:
     # "Russia and China agreed": a conjunct plays its first conjunct's role.
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    if is_dateline(span):
+    if is_dateline(span) or _based_in(span):
         return True
     # 0. "the Zimbabwe Electoral Commission": a place inside an organisation's or event's name.
     if _inside_larger_entity(span):
@@ -586,9 +586,12 @@ def is_literal(span: Span) -> bool:
     # 1. "Tehran's response": a possessive, unless what is possessed is a place ("Iraq's capital").
     if nxt is not None and nxt.tag_ == "POS":
         return root.head.lemma_.lower() in PLACE_NOUNS | LOCATED_NOUNS
+    # A facility named as one ("Third Street", "the Northwest Cancer Centre") is a place as
+    # a verb's subject or object too: "renaming Third Street", "attending the ... Centre".
+    facility = FACILITY.fullmatch(span.text) is not None
     # 2. "Washington said", "Iran launched": the subject of an agentive verb.
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
-        return root.head.lemma_.lower() in LOCATIVE_VERBS
+        return facility or root.head.lemma_.lower() in LOCATIVE_VERBS
     # 3. "the Iran deal", "Florida law": a modifier of a noun that is not a place noun.
     if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head
@@ -597,7 +600,7 @@ def is_literal(span: Span) -> bool:
     # 4. "urged Iran", "gave Russia": the object of a verb that does not go to, act on or
     # happen at a place; "invaded Ukraine", "shelled Kharkiv", "visited Paris" stay literal.
     if root.dep_ in ("dobj", "dative") and root.head.pos_ == "VERB":
-        return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
+        return root.dep_ == "dobj" and (facility or root.head.lemma_.lower() in PLACE_VERBS)
     # 5. "talks with Iran", "sanctions against Russia", "backed by Tehran".
     if root.dep_ == "pobj":
         prep = root.head
@@ -607,6 +610,20 @@ def is_literal(span: Span) -> bool:
         if prep.lower_ in ASSOCIATIVE_PREPS:
             return governor in PATH_NOUNS
     return True
+
+
+def _based_in(span: Span) -> bool:
+    """ "US-based", "the Pittsburgh, Pennsylvania-based company": where something is based."""
+    doc = span.doc
+    words = [t.text for t in doc[span.end : span.end + 5]]
+    if words[:2] == ["-", "based"]:
+        return True
+    if words[:1] != [","]:
+        return False
+    for i in range(2, len(words) - 1):
+        if words[i : i + 2] == ["-", "based"]:
+            return all(w[:1].isupper() for w in words[1:i])
+    return False
 
 
 def _inside_larger_entity(span: Span) -> bool:
