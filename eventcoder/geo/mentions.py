@@ -587,11 +587,12 @@ def is_literal(span: Span) -> bool:
     if nxt is not None and nxt.tag_ == "POS":
         return root.head.lemma_.lower() in PLACE_NOUNS | LOCATED_NOUNS
     # A facility named as one ("Third Street", "the Northwest Cancer Centre") is a place as
-    # a verb's subject or object too: "renaming Third Street", "attending the ... Centre".
+    # a verb's object too: "renaming Third Street", "attending the ... Centre" (as a subject
+    # it may act: "the White House declined").
     facility = FACILITY.fullmatch(span.text) is not None
     # 2. "Washington said", "Iran launched": the subject of an agentive verb.
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
-        return facility or root.head.lemma_.lower() in LOCATIVE_VERBS
+        return root.head.lemma_.lower() in LOCATIVE_VERBS
     # 3. "the Iran deal", "Florida law": a modifier of a noun that is not a place noun.
     if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head
