@@ -67,3 +67,15 @@ def test_merge_mentions_the_finest_place_a_retelling_gives() -> None:
     murder = next(e for e in extract(text, date="1989-11-20") if e.event_type == "ASSAULT")
     assert murder.mentions == 2
     assert murder.location is not None and murder.location.name == "Guatemala City"
+
+
+def test_merge_mentions_a_later_claim_of_responsibility_makes_the_event_claimed() -> None:
+    text = (
+        "Liberal senator Federico Estrada Velez was kidnapped on 3 April in Medellin. Hours "
+        "later, in telephone calls to the media, the Extraditables claimed responsibility for "
+        "the kidnapping."
+    )
+    kidnap = next(e for e in extract(text, date="1990-04-05") if e.event_type == "ASSAULT")
+    assert kidnap.mentions == 2
+    assert kidnap.status == "claimed"
+    assert [a.name for a in kidnap.claimed_by] == ["The Extraditables"]
