@@ -623,3 +623,12 @@ def test_resolve_places_capitals_that_name_no_capital_city() -> None:
 def test_resolve_places_capital_references_are_no_toponyms(nlp: Language) -> None:
     _, tops = _tops(nlp, "Two policemen were killed in the Salvadoran capital on Friday.")
     assert all("capital" not in t.text for t in tops)
+
+
+def test_resolve_places_a_place_modifying_a_violent_noun_is_its_place() -> None:
+    text = (
+        "This was evident in the protracted war in Afghanistan by the Taliban and the "
+        "devastating 1982 Beirut bombing of a marine barracks by Hizbullah, which claimed over "
+        "200 marines' lives."
+    )
+    assert _assault_place(text)[1] == "Beirut"

@@ -50,8 +50,10 @@ LOCATED_NOUNS = frozenset(
     highway railway shore shores jail jails prison prisons job jobs worker workers business
     businesses tourism agriculture grid site sites war activity weather climate landscape
     housing hospitals schools universities towns cities villages farmland oil gas water
-    air""".split()  # noqa: SIM905
+    air bombing bombings blast blasts explosion explosions massacre shooting shootings attack
+    attacks raid raids siege offensive battle fighting clashes""".split()  # noqa: SIM905
 )
+# ("the 1982 Beirut bombing", "the Mosul offensive": where the violence happened.)
 # "the people of Vietnam", "Crown Prince of Dubai", "the interests of China": an "of" phrase
 # under a person, a role or an institution names a polity, not a place.
 ROLE_OF_NOUNS = frozenset(

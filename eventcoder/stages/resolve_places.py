@@ -533,6 +533,9 @@ def _attachment(root: Token, anchors: list[Token]) -> tuple[int, Token | None] |
         below = path[-2]
         if below.dep_ in ("dobj", "npadvmod") and anchor is anchors[0] and len(path) <= 3:
             return len(path) + 2, None  # "shelled Kharkiv": the object is the place
+        if (below.dep_ in ("compound", "nmod", "amod") and anchor is anchors[0]
+                and anchor.pos_ == "NOUN" and len(path) == 2):  # fmt: skip
+            return len(path), None  # "the 1982 Beirut bombing": the place of a violent noun
         if below.dep_ == "advmod" and below.text.lower() in NEAR_WORDS:
             return len(path), below  # "north of Mosul"
     return None
