@@ -270,3 +270,18 @@ def test_resolve_dates_a_time_of_day_that_names_its_day_dates_the_event() -> Non
     (event,) = extract(text, date="1989-05-25")
     assert event.date is not None and event.date.start == dt.date(1989, 5, 24)
     assert not event.is_background
+
+
+def test_resolve_dates_an_event_an_anniversary_is_of_is_dated_history() -> None:
+    from eventcoder import extract
+
+    text = (
+        "This month will mark the 21st anniversary of the illegal, US-led invasion of Iraq. "
+        "Gunmen attacked a bank on Friday."
+    )
+    invasion, bank = sorted(extract(text, date="2024-03-05"), key=lambda e: e.evidence[0].start)
+    # an anniversary is of a past event: not a plan ("will mark"), and not news
+    assert invasion.status == "asserted" and invasion.is_background
+    assert invasion.date is not None
+    assert (invasion.date.start, invasion.date.end) == (dt.date(2003, 3, 1), dt.date(2003, 3, 31))
+    assert not bank.is_background

@@ -941,11 +941,36 @@ def _place_and_date(head: Token, carrier: Token) -> tuple[Location | None, DateR
                 if ents:
                     date = _date_span(ents[0])
     if date is None:
+        date = _anniversary_date(head)
+    if date is None:
         for t in doc[head.left_edge.i : head.i]:
             if _dated(t):
                 date = _date_span(t)
                 break
     return location, date
+
+
+def _anniversary_date(head: Token) -> DateRange | None:
+    """ "This month will mark the 21st anniversary of the US-led invasion": the phrase that
+    dates the event, from the anniversary's own date ("this month") to "anniversary"."""
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "the invasion and subsequent pillage"
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return None
+    anniversary = node.head.head
+    if anniversary.lemma_.lower() != "anniversary":
+        return None
+    doc = head.doc
+    start = anniversary.left_edge.i
+    verb = anniversary.head
+    if anniversary.dep_ in {"dobj", "attr"} and verb.pos_ in {"VERB", "AUX"}:
+        # "this month will mark", "today marks": the verb's own date
+        dated = [c for c in verb.children if c.dep_ in {"nsubj", "npadvmod"} and _dated(c)]
+        if dated:
+            start = min(start, dated[0].left_edge.i)
+    span = doc[start : anniversary.i + 1]
+    return DateRange(text=span.text, start_char=span.start_char, end_char=span.end_char)
 
 
 # Words that tie a time of day to a day ("last night", "this morning", "Sunday evening").

@@ -112,7 +112,13 @@ def _presupposed(head: Token, above: list[Token]) -> bool:
     )
     # the act is a governing word or its subject ("an investigation will be conducted into")
     acts = [*above, *(c for t in above for c in t.children if c.dep_ in {"nsubj", "nsubjpass"})]
+    # "will mark the 21st anniversary of the US-led invasion": an anniversary is of a past event
+    if any(t.lemma_.lower() in ANNIVERSARY_WORDS for t in acts):
+        return True
     return definite and any(t.lemma_.lower() in PRESUPPOSING_HEADS for t in acts)
+
+
+ANNIVERSARY_WORDS = {"anniversary", "commemoration", "commemorate", "remembrance"}
 
 
 def _modal_reach(chain: list[Token]) -> int:

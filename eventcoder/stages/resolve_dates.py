@@ -563,7 +563,33 @@ def _join(a: Result, b: Result) -> Result:
     return a[0], b[1]
 
 
-_RULES = (_r_reject, _r_anchor, _r_document, _r_absolute, _r_coarse)
+def _r_anniversary(s: str, base: dt.date | None, anchor: dt.date | None) -> Result:
+    """ "this month will mark the 21st anniversary": the day or month the expression names,
+    that many years before; "the 21st anniversary" alone: the document's year, that many
+    years before (year precision)."""
+    m = re.fullmatch(r"(?:(?P<ref>.+?) )?(?:will mark|marks|marked|mark|is|was|on|for)?"
+                     r" ?the (?P<n>[\w-]+) anniversary", s)
+    if m is None:
+        return None
+    n = ordinal_to_int(m.group("n"))
+    if n is None:
+        return "too vague: an anniversary without its count"
+    ref = m.group("ref")
+    if ref is None:
+        if base is None:
+            return "relative to the document date, which is unknown"
+        return _year_span(base.year - n)
+    found = _resolve_core(ref, base, anchor)
+    if not isinstance(found, tuple):
+        return found
+    start, end = found
+    try:
+        return start.replace(year=start.year - n), end.replace(year=end.year - n)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year - n, day=28), end.replace(year=end.year - n, day=28)
+
+
+_RULES = (_r_reject, _r_anniversary, _r_anchor, _r_document, _r_absolute, _r_coarse)
 
 
 def _resolve_core(s: str, base: dt.date | None, anchor: dt.date | None) -> Result:
