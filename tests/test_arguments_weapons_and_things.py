@@ -97,3 +97,20 @@ def test_counts_arms_and_abstractions_are_no_things_attacked(
     full_nlp: Any, sentence: str, trigger: str, names: list[str]
 ) -> None:
     assert [n for _, n in _targets(full_nlp, _LOWER + sentence, trigger)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # someone known by a tie to another person is not that person
+        ("Attacks stopped after a visit by the late General Qassem Soleimani's successor, "
+         "Esmail Qaani, in late January.", ["Esmail Qaani"]),
+        # a group's own spokesman speaks for the group
+        ("KH's spokesman announced a suspension of operations.", ["Kataib Hezbollah"]),
+    ],
+)
+def test_kin_and_successors_are_not_the_person_they_are_tied_to(
+    text: str, sources: list[str]
+) -> None:
+    [event] = [e for e in extract(text, date="2024-03-05") if e.source_actors]
+    assert [a.name for a in event.source_actors] == sources

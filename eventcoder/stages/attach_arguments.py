@@ -479,9 +479,21 @@ PLURAL_TYPES = {"armed group", "rebels", "military", "police", "protesters", "ci
                 "political party", "militia", "insurgents"}  # fmt: skip
 
 
+# People known by their tie to someone else: "Soleimani's successor" is not Soleimani.
+# (A group's own people, "KH's spokesman", "Iran's forces", act for the group and stay it.)
+KIN_NOUNS = {"successor", "predecessor", "widow", "widower", "wife", "husband", "son",
+             "daughter", "brother", "sister", "father", "mother", "nephew", "niece", "cousin",
+             "family", "relative", "relatives", "child", "children", "grandson", "heir"}  # fmt: skip
+
+
 def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
     if tok.i in index:
         return index[tok.i]
+    if tok.lemma_.lower() in KIN_NOUNS:
+        # "a visit by Soleimani's successor, Esmail Qaani": the one named in apposition, else
+        # no known actor (the possessor is someone else)
+        named = next((index[c.i] for c in tok.children if c.dep_ == "appos" and c.i in index), None)
+        return named
     # 1. the noun phrase's own modifiers: "US forces", "Iranian General Soleimani", "KH's";
     # the nearest names the actor ("Osama bin Laden's al-Qaeda network" is al-Qaeda), and
     # "pro-Iranian" supports Iran without being it
