@@ -1531,7 +1531,8 @@ def _add_death_tolls(doc: Doc, triggers: list[Span]) -> None:
         t for t in triggers
         if t._.trigger is not None and t._.trigger.type == "ASSAULT" and t._.frame is not None
     ]  # fmt: skip
-    if not violent:
+    lowered = doc_text(doc).lower()
+    if not violent or ("toll" not in lowered and "number" not in lowered):
         return
     by_root = {t.root.i: t for t in violent}
     for sentence in doc.sents:

@@ -710,6 +710,8 @@ def capital_references(
     Only "capital" as the head of a definite noun phrase counts ("capital punishment",
     "foreign capital" and "the provincial capital" name no country's capital)."""
     out: list[Toponym] = []
+    if "capital" not in doc_text(doc).lower():
+        return out
     by_start = {t.start: t for t in toponyms}
     for token in doc:
         if token.lower_ != "capital" or token.pos_ != "NOUN" or token.dep_ == "compound":
