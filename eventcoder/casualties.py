@@ -416,6 +416,9 @@ def is_outcome_of_other(trigger: Span, roots: set[int]) -> bool:
 # apart from any killing verb. Verbs that link a toll to its figure:
 TOLL_VERBS = {"be", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "mount",
               "grow", "top", "exceed", "surpass", "put"}  # fmt: skip
+# Toll verbs that report a change: the new figure supersedes the ones before it.
+UPDATE_VERBS = {"rise", "climb", "reach", "increase", "jump", "hit", "mount", "grow", "top",
+                "exceed", "surpass"}  # fmt: skip
 # What a "number of ..." must count to be a death toll (not "victims" or "casualties",
 # which include the wounded).
 DEAD_NOUNS = {"dead", "death", "fatality"}
@@ -428,6 +431,7 @@ class DeathToll:
     count: Count
     token: int  # the toll noun ("toll", "number")
     event: int | None  # the trigger root of "the toll from the bombing", else None
+    update: bool = False  # "rose to", "reached": a later figure that supersedes earlier ones
 
 
 def _is_toll(tok: Token) -> bool:
@@ -480,5 +484,5 @@ def death_tolls(sent: Span) -> list[DeathToll]:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in named):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 event = pobj.i
-        out.append(DeathToll(count, tok.i, event))
+        out.append(DeathToll(count, tok.i, event, lemma_of(verb) in UPDATE_VERBS))
     return out

@@ -179,6 +179,7 @@ class EventMention:
     location: Location | None = None
     date: DateRange | None = None
     fatalities: Count | None = None
+    fatalities_from_toll: bool = False  # an updated death toll: supersedes the other figures
     injuries: Count | None = None
     instrument: str | None = None  # the weapon's kind ("explosives"): refines codes
     instrument_text: str | None = None  # the words that name it ("car bomb"): the record's

@@ -184,3 +184,27 @@ def test_casualties_a_stated_death_toll_counts_its_event(
 def test_casualties_a_list_the_parser_reads_as_an_apposition(text: str, deaths: int) -> None:
     [event] = [e for e in extract(text, date="1990-01-14") if e.event_type == "ASSAULT"]
     assert event.fatalities is not None and event.fatalities.min == deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # a toll that rose is a later figure: it supersedes the event's own
+        ("Two people were killed when a bomb exploded in a market on Monday. The death toll "
+         "rose to 30 on Tuesday, officials said.", [30]),
+        # the latest of several updates
+        ("A bomb killed three people. Later the death toll rose to five. By Friday the death "
+         "toll had risen to seven.", [7]),
+        # it updates the event before it, not an earlier one in another sentence
+        ("Gunmen killed two soldiers in Kirkuk. Separately, a bomb exploded in Basra. The "
+         "death toll rose to 9.", [2, 9]),
+        # a toll that only "is" a figure fills in a missing one: the event's own stands
+        ("At least 30 people were killed in the bombing. The death toll is 25, police said.",
+         [30]),
+    ],
+)
+def test_casualties_an_updated_death_toll_supersedes_earlier_figures(
+    text: str, counts: list[int]
+) -> None:
+    events = sorted(extract(text, date="2024-03-01"), key=lambda e: e.evidence[0].start)
+    assert [e.fatalities.min for e in events if e.fatalities] == counts

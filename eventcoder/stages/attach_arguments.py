@@ -42,6 +42,7 @@ class ArgumentFrame:
     location: Location | None = None
     date: DateRange | None = None  # surface text only; resolved by resolve_dates
     fatalities: Count | None = None
+    fatalities_from_toll: bool = False  # a stated death toll that supersedes earlier figures
     injuries: Count | None = None
     instrument: str | None = None  # the weapon's kind in the instrument table
     instrument_text: str | None = None  # the words that name it ("car bomb", "dynamite")
@@ -1525,7 +1526,8 @@ def _add_death_tolls(doc: Doc, triggers: list[Span]) -> None:
     """Give a stated death toll to the violent event it counts, when that event's own words
     give no count: the violent noun the toll names ("the death toll from the bombing rose
     to 30"), else the last violent trigger before it ("A car bomb exploded ... The death
-    toll stands at 12"). A toll that names something else ("the toll from the
+    toll stands at 12"). A toll that "rose to" or "reached" a figure updates the event's own
+    figure; one that "is" or "stands at" one fills in only a missing figure. A toll that names something else ("the toll from the
     week's violence") goes to no event."""
     violent = [
         t for t in triggers
@@ -1545,7 +1547,19 @@ def _add_death_tolls(doc: Doc, triggers: list[Span]) -> None:
                 start = doc[toll.token].idx
                 before = [t for t in violent if t.start_char < start]
                 owner = before[-1] if before else None
-            if owner is not None and owner._.frame.fatalities is None:
+            if owner is None:
+                continue
+            if toll.update:
+                # "the death toll rose to 30": a later figure, the event's own included, and
+                # that of the other violent words of its sentence ("two people were killed
+                # when a bomb exploded")
+                sent = owner.sent
+                for t in violent:
+                    if sent.start <= t.start < sent.end:
+                        t._.frame = dataclasses.replace(
+                            t._.frame, fatalities=toll.count, fatalities_from_toll=True
+                        )
+            elif owner._.frame.fatalities is None:
                 owner._.frame = dataclasses.replace(owner._.frame, fatalities=toll.count)
 
 

@@ -222,6 +222,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 if trigger.has_extension("context_location") else None,
                 date=frame.date,
                 fatalities=frame.fatalities,
+                fatalities_from_toll=frame.fatalities_from_toll,
                 injuries=frame.injuries,
                 instrument=frame.instrument,
                 instrument_text=frame.instrument_text,

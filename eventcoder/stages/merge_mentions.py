@@ -269,6 +269,13 @@ def _union(groups: list[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:
     return tuple(out)
 
 
+def _latest_toll(ms: list[EventMention]) -> Count | None:
+    """The last updated death toll the text gives ("the death toll rose to 30"): a later
+    figure, not a conflicting report, so it supersedes the others."""
+    tolls = [m.fatalities for m in ms if m.fatalities_from_toll and m.fatalities is not None]
+    return max(tolls, key=lambda c: c.start or 0) if tolls else None
+
+
 def _conservative(counts: list[Count | None]) -> Count | None:
     """ACLED's rule: the lowest well-defined figure, once figures that a larger total of
     the same event enumerates ("six Jesuits" within "six Jesuits and two others") are
@@ -325,7 +332,7 @@ def _to_event(c: _Cluster) -> Event:
         target_actors=_union([m.target_actors for m in ms]),
         location=_location(ms, lead, background),
         date=dated,
-        fatalities=_conservative([m.fatalities for m in tolled]),
+        fatalities=_latest_toll(tolled) or _conservative([m.fatalities for m in tolled]),
         injuries=_conservative([m.injuries for m in tolled]),
         instrument=next((m.instrument_text for m in ms if m.instrument_text), None),
         status=status_m.status,
