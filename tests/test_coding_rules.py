@@ -248,3 +248,24 @@ def test_the_same_words_where_they_name_the_event(text: str, event_type: str) ->
 def test_a_word_inside_a_known_group_name_is_no_trigger() -> None:
     text = "The Farabundo Marti National Liberation Front issued a communique on Monday."
     assert "ASSAULT" not in {e.event_type for e in extract(text, "2024-05-02")}
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # planting a bomb is an attack with explosives
+        ("Guerrillas planted a bomb at the bank.", [("ASSAULT", "Remote explosive/landmine/IED")]),
+        ("The bomb was planted by guerrillas near the school.",
+         [("ASSAULT", "Remote explosive/landmine/IED")]),
+        # a planted device found or defused is one event: disrupted weapons use (ACLED)
+        ("Police defused a bomb planted by guerrillas near the bank.",
+         [("COERCE", "Disrupted weapons use")]),
+        ("The army deactivated two mines planted on the road.",
+         [("COERCE", "Disrupted weapons use")]),
+    ],
+)
+def test_a_planted_bomb_is_an_attack_unless_it_was_disrupted(
+    text: str, coded: list[tuple[str, str]]
+) -> None:
+    got = [(e.event_type, e.acled_sub_event_type) for e in extract(text, date="1990-04-05")]
+    assert got == coded

@@ -190,6 +190,7 @@ class TriggerFinder:
             if head.pos_ == "VERB" and self._idiom(head):
                 continue
             found.append((start, end, int(doc.vocab.strings[match_id]), entry))
+        found = _without_disrupted_plants(doc, found)
         # Longest match wins; among equal lengths the entry listed first in the lexicon.
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2], m[0]))
         taken: set[int] = set()
@@ -204,6 +205,31 @@ class TriggerFinder:
         spans.sort(key=lambda s: s.start)
         doc.spans["triggers"] = spans
         return doc
+
+
+def _without_disrupted_plants(
+    doc: Doc, found: list[tuple[int, int, int, TriggerEntry]]
+) -> list[tuple[int, int, int, TriggerEntry]]:
+    """ "Police defused a bomb planted by guerrillas": one event, the disrupted weapon (ACLED
+    codes a planted device found or defused as disrupted weapons use), not also an attack."""
+    disrupted: set[int] = set()
+    for s, e, _, entry in found:
+        if entry.id == "disrupt_weapons":
+            disrupted.update(range(s, e))
+            # "defused a bomb": the verb's object too
+            disrupted.update(c.i for t in doc[s:e] for c in t.children
+                             if c.dep_ in {"dobj", "nsubjpass"})  # fmt: skip
+    if not disrupted:
+        return found
+    out = []
+    for start, end, index, entry in found:
+        ends = (doc[start], doc[end - 1])
+        if end - start > 1 and any(t.lemma_.lower() == "plant" for t in ends):
+            device = next(t for t in ends if t.lemma_.lower() != "plant")
+            if device.i in disrupted:
+                continue
+        out.append((start, end, index, entry))
+    return out
 
 
 def _inside_names(doc: Doc) -> set[int]:
