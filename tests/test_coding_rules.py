@@ -269,3 +269,19 @@ def test_a_planted_bomb_is_an_attack_unless_it_was_disrupted(
 ) -> None:
     got = [(e.event_type, e.acled_sub_event_type) for e in extract(text, date="1990-04-05")]
     assert got == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # people taken, not a place: a place word later in the sentence does not decide
+        ("Rebels captured two soldiers near the town.", ("ASSAULT", "Abduction/forced disappearance")),
+        ("Police seized university students Hugo Martinez and Raul Ramirez.", ("COERCE", "Arrests")),
+        ("Roberto Mena was captured by Atonal battalion troops on 5 February.", ("COERCE", "Arrests")),
+        # the first thing taken decides
+        ("Troops captured the town of Perquin.", ("ASSAULT", "Government regains territory")),
+        ("Rebels captured the town and two soldiers.", ("ASSAULT", "Non-state actor overtakes territory")),
+    ],
+)
+def test_capturing_people_is_an_arrest_or_an_abduction(text: str, coded: tuple[str, str]) -> None:
+    assert [(e.event_type, e.acled_sub_event_type) for e in extract(text, date="1990-02-07")] == [coded]

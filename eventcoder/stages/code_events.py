@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from eventcoder.casualties import PERSON_NOUNS
 from eventcoder.ontologies.lexicon import acled_event_type_of, instruments
 from eventcoder.records import EventMention
 
@@ -230,6 +231,25 @@ def _recoded(m: EventMention, event_type: str, mode: str | None, cameo: str | No
                                acled_sub_event_type=sub, trigger_id=f"{m.trigger_id}+{tag}")  # fmt: skip
 
 
+def _people_taken(m: EventMention, passive: bool) -> bool:
+    """ "captured two soldiers near the town", "seized university students Hugo Martinez",
+    "were captured at the bus station": people, not a place, were taken. A person among the
+    targets decides; else the first person or place word of the object ("captured the town
+    and two soldiers" is a place taken)."""
+    if any(a.actor_type == "person" for a in m.target_actors):
+        return True
+    offset = m.trigger.end - m.sentence.start
+    words = _tokens(m.sentence.text[max(offset, 0):])[:6]
+    if passive:
+        words = _words_before(m, 8)[::-1] + words
+    for w in words:
+        if w in PLACE_WORDS:
+            return False
+        if w in PERSON_WORDS or w.removesuffix("s") in PERSON_NOUNS or w in PERSON_NOUNS:
+            return True
+    return False
+
+
 def _object_sense(m: EventMention) -> EventMention:
     """Re-code a trigger whose object shows another sense of the word.
 
@@ -249,15 +269,14 @@ def _object_sense(m: EventMention) -> EventMention:
     ):
         # "grenades and mines were discovered in a well": weapons found, not used
         return _recoded(m, "COERCE", "seize", "171", "Disrupted weapons use", "found")
-    if tid in {"capture_territory", "occupy"} and not obj & PLACE_WORDS:
-        if obj & WEAPON_WORDS:
-            return _recoded(m, "COERCE", "seize", "171", "Disrupted weapons use", "weapons")
-        if obj & PERSON_WORDS:
-            state = {a.actor_type for a in m.source_actors} & STATE_TYPES
-            if state:
-                return _recoded(m, "COERCE", "arrest", "173", "Arrests", "person")
-            return _recoded(m, "ASSAULT", "abduct", "181", "Abduction/forced disappearance",
-                            "person")  # fmt: skip
+    if tid in {"capture_territory", "occupy"} and not obj & PLACE_WORDS and obj & WEAPON_WORDS:
+        return _recoded(m, "COERCE", "seize", "171", "Disrupted weapons use", "weapons")
+    passive = bool(raw_before and raw_before[0] in PASSIVE_AUX)
+    if tid in {"capture_territory", "occupy"} and _people_taken(m, passive):
+        if {a.actor_type for a in m.source_actors} & STATE_TYPES:
+            return _recoded(m, "COERCE", "arrest", "173", "Arrests", "person")
+        return _recoded(m, "ASSAULT", "abduct", "181", "Abduction/forced disappearance",
+                        "person")  # fmt: skip
     if tid == "disrupt_weapons" and m.trigger.text.lower().startswith("intercept") and (
         obj & PERSON_WORDS and not obj & WEAPON_WORDS
     ):  # "intercepted 15 suspected members": people caught, not weapons
