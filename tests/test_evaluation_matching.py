@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventcoder.evaluation.matching import (
     Filler,
     exact_match,
@@ -45,3 +47,15 @@ def test_matching_slot_prediction_with_alternative_names() -> None:
     # neither string matching: the prediction is spurious under its text
     c = match_slot([("rebel fighters", "rebels")], gold)
     assert (c.tp, c.fp, c.fn) == (0, 1, 2) and c.spurious == ("rebel fighters",)
+
+
+@pytest.mark.parametrize("order", [["ARMY TROOPS", "TROOPS"], ["TROOPS", "ARMY TROOPS"]])
+def test_match_slot_is_a_maximum_matching_whatever_the_order(order: list[str]) -> None:
+    # "ARMY TROOPS" fits both fillers, "TROOPS" only the first: both are right together
+    gold = [Filler(("TROOPS", "ARMY TROOPS")), Filler(("ARMY TROOPS",))]
+    counts = match_slot(order, gold)
+    assert (counts.tp, counts.fp, counts.fn) == (2, 0, 0)
+    # an optional filler takes only what no required one needs
+    gold = [Filler(("TROOPS",), optional=True), Filler(("TROOPS", "SOLDIERS"))]
+    counts = match_slot(["TROOPS", "SOLDIERS"], gold)
+    assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)

@@ -9,7 +9,7 @@ with some alternative is at least 0.5.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 _ARTICLES = ("the ", "a ", "an ")
@@ -90,13 +90,15 @@ class SlotCounts:
 def match_slot(
     preds: Sequence[str | tuple[str, ...]], gold: Sequence[Filler], *, lenient: bool = False
 ) -> SlotCounts:
-    """One-to-one greedy matching of predicted strings to gold fillers.
+    """One-to-one matching of predicted strings to gold fillers, as many as can be.
 
     A prediction is a string or a tuple of the strings one predicted filler goes by (its
-    text, then its canonical name): it matches a filler when any of them does. A prediction
-    matching a required filler is a true positive; matching only an optional
-    filler it is neither right nor wrong; matching nothing it is a false positive. An
-    unmatched required filler is a false negative; an unmatched optional one is not.
+    text, then its canonical name): it matches a filler when any of them does. The matching
+    is a maximum one (augmenting paths), so the order of the predictions never decides the
+    score: required fillers first, then optional ones for the predictions left. A prediction
+    matched to a required filler is a true positive; to an optional filler it is neither
+    right nor wrong; left unmatched it is a false positive. An unmatched required filler is a
+    false negative; an unmatched optional one is not.
     """
     one = lenient_match if lenient else exact_match
 
@@ -111,21 +113,31 @@ def match_slot(
         if n and n not in seen:
             seen.add(n)
             uniq.append(alts)
-    used = [False] * len(gold)
-    tp = fp = 0
-    spurious: list[str] = []
-    # Required fillers first, so an optional one never steals a prediction that fills a
-    # required one.
-    order = sorted(range(len(gold)), key=lambda i: gold[i].optional)
-    for p in uniq:
-        hit = next((i for i in order if not used[i] and match(p, gold[i].strings)), None)
-        if hit is None:
-            fp += 1
-            spurious.append(p[0])
-            continue
-        used[hit] = True
-        tp += not gold[hit].optional
+    edges = [[i for i, g in enumerate(gold) if match(p, g.strings)] for p in uniq]
+    owner: dict[int, int] = {}  # gold filler -> prediction
+
+    def augment(j: int, allowed: Callable[[int], bool], visited: set[int]) -> bool:
+        for i in edges[j]:
+            if not allowed(i) or i in visited:
+                continue
+            visited.add(i)
+            if i not in owner or augment(owner[i], allowed, visited):
+                owner[i] = j
+                return True
+        return False
+
+    for j in range(len(uniq)):  # required fillers: a maximum matching
+        augment(j, lambda i: not gold[i].optional, set())
+    matched = set(owner.values())
+    for j in range(len(uniq)):
+        # then the predictions left, through any filler: the required matching is maximum,
+        # so every augmenting path ends at a free optional filler and keeps the required ones
+        if j not in matched and augment(j, lambda i: True, set()):
+            matched.add(j)
+    tp = sum(1 for i in owner if not gold[i].optional)
+    spurious = [uniq[j][0] for j in range(len(uniq)) if j not in matched]
+    fp = len(spurious)
     missed = tuple(
-        g.strings[0] for g, u in zip(gold, used, strict=True) if not u and not g.optional
+        g.strings[0] for i, g in enumerate(gold) if i not in owner and not g.optional
     )
     return SlotCounts(tp, fp, len(missed), missed, tuple(spurious))
