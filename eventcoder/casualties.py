@@ -136,6 +136,12 @@ def count_in(tok: Token, named_victim: bool = False) -> Count | None:
         return Count(min=1, max=1, text=np.text, start=np.start_char, end=np.end_char)
     if tok.tag_ in {"NNS", "NNPS"} and (lemma in PERSON_NOUNS or lemma in GROUP_TYPES):
         return Count(min=None, max=None, text=np.text, start=np.start_char, end=np.end_char)
+    if named_victim and tok.tag_ == "NNS" and any(
+        c.dep_ == "compound" and (c.pos_ == "PROPN" or c.lemma_.lower() in PERSON_NOUNS)
+        for c in tok.children
+    ):
+        # "murdered university student mario flores": a surname the tagger read as a plural
+        return Count(min=1, max=1, text=np.text, start=np.start_char, end=np.end_char)
     return None
 
 
