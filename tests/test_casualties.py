@@ -208,3 +208,18 @@ def test_casualties_an_updated_death_toll_supersedes_earlier_figures(
 ) -> None:
     events = sorted(extract(text, date="2024-03-01"), key=lambda e: e.evidence[0].start)
     assert [e.fatalities.min for e in events if e.fatalities] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # text that lost its capitals: the tagger reads the surname as a plural noun
+        ("the national guard murdered university student mario flores, whose body was left "
+         "on a highway.", 1),
+        # a plural of people is no count
+        ("Gunmen killed university students in the capital.", None),
+    ],
+)
+def test_casualties_a_surname_read_as_a_plural_is_one_victim(text: str, deaths: int | None) -> None:
+    [event] = [e for e in extract(text, date="1990-02-07") if e.event_type == "ASSAULT"]
+    assert (event.fatalities.min if event.fatalities else None) == deaths
