@@ -140,7 +140,7 @@ def count_in(tok: Token, named_victim: bool = False) -> Count | None:
         c.dep_ == "compound" and (c.pos_ == "PROPN" or c.lemma_.lower() in PERSON_NOUNS)
         for c in tok.children
     ):
-        # "murdered university student mario flores": a surname the tagger read as a plural
+        # "murdered law student jorge paz": a surname the tagger read as a plural
         return Count(min=1, max=1, text=np.text, start=np.start_char, end=np.end_char)
     return None
 
@@ -193,7 +193,7 @@ def _total_then_parts(parts: list[Token], counts: list[Count]) -> bool:
 
 
 def noun_victims(head: Token) -> Count | None:
-    """"the murder of the six Jesuits", "Jaramillo's murder", "the six Jesuits' slaying": the
+    """"the murder of the six Jesuits", "Jaramillo's murder", "the three farmers' slaying": the
     victims of a killing noun."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -206,7 +206,7 @@ def noun_victims(head: Token) -> Count | None:
         ):
             return Count(min=1, max=1, text=child.text, start=child.idx,
                          end=child.idx + len(child.text))  # fmt: skip
-        # "the six Jesuits' slaying": the counted people who own the killing.
+        # "the three farmers' slaying": the counted people who own the killing.
         if child.dep_ == "poss" and child.tag_ == "NNS" and any(
             k.dep_ == "nummod" for k in child.children
         ):

@@ -103,8 +103,8 @@ def test_counts_arms_and_abstractions_are_no_things_attacked(
     ("text", "sources"),
     [
         # someone known by a tie to another person is not that person
-        ("Attacks stopped after a visit by the late General Qassem Soleimani's successor, "
-         "Esmail Qaani, in late January.", ["Esmail Qaani"]),
+        ("The talks followed a trip to Baghdad by Qassem Soleimani's successor, Esmail Qaani.",
+         ["Esmail Qaani"]),
         # a group's own spokesman speaks for the group
         ("KH's spokesman announced a suspension of operations.", ["Kataib Hezbollah"]),
     ],

@@ -276,8 +276,8 @@ def test_a_planted_bomb_is_an_attack_unless_it_was_disrupted(
     [
         # people taken, not a place: a place word later in the sentence does not decide
         ("Rebels captured two soldiers near the town.", ("ASSAULT", "Abduction/forced disappearance")),
-        ("Police seized university students Hugo Martinez and Raul Ramirez.", ("COERCE", "Arrests")),
-        ("Roberto Mena was captured by Atonal battalion troops on 5 February.", ("COERCE", "Arrests")),
+        ("Police seized students Pedro Ruiz and Juan Soto.", ("COERCE", "Arrests")),
+        ("Carlos Vega was captured by army troops on 5 February.", ("COERCE", "Arrests")),
         # the first thing taken decides
         ("Troops captured the town of Perquin.", ("ASSAULT", "Government regains territory")),
         ("Rebels captured the town and two soldiers.", ("ASSAULT", "Non-state actor overtakes territory")),

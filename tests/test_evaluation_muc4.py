@@ -276,14 +276,14 @@ def test_muc4_a_thing_attacked_is_a_physical_target_not_a_victim(tmp_path: Path)
 
 
 def test_muc4_a_described_named_victim_fills_name_and_description(tmp_path: Path) -> None:
-    gold = _victim_gold(tmp_path, "ANTONIO ROLDAN", "ANTIOQUIA GOVERNOR")
-    governor = {"text": "ANTIOQUIA GOVERNOR ANTONIO ROLDAN", "name": "Antonio Roldan",
+    gold = _victim_gold(tmp_path, "LUIS PRADA", "BOYACA GOVERNOR")
+    governor = {"text": "BOYACA GOVERNOR LUIS PRADA", "name": "Luis Prada",
                 "actor_type": "person"}  # fmt: skip
     preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=[governor])])
     m = _score(tmp_path, gold, preds)
     assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
     # a group is no person: its words are one prediction
-    group = {"text": "ANTIOQUIA POLICEMEN", "name": "policemen", "actor_type": "police"}
+    group = {"text": "BOYACA POLICEMEN", "name": "policemen", "actor_type": "police"}
     preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=[group])])
     m = _score(tmp_path, gold, preds)
     assert m["victims.recall"] == 0.0 and m["physical_targets.precision"] == 0.0

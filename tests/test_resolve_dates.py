@@ -276,12 +276,12 @@ def test_resolve_dates_an_event_an_anniversary_is_of_is_dated_history() -> None:
     from eventcoder import extract
 
     text = (
-        "This month will mark the 21st anniversary of the illegal, US-led invasion of Iraq. "
+        "This month marks the tenth anniversary of the capture of the town by rebels. "
         "Gunmen attacked a bank on Friday."
     )
-    invasion, bank = sorted(extract(text, date="2024-03-05"), key=lambda e: e.evidence[0].start)
+    capture, bank = sorted(extract(text, date="2024-03-05"), key=lambda e: e.evidence[0].start)
     # an anniversary is of a past event: not a plan ("will mark"), and not news
-    assert invasion.status == "asserted" and invasion.is_background
-    assert invasion.date is not None
-    assert (invasion.date.start, invasion.date.end) == (dt.date(2003, 3, 1), dt.date(2003, 3, 31))
+    assert capture.status == "asserted" and capture.is_background
+    assert capture.date is not None
+    assert (capture.date.start, capture.date.end) == (dt.date(2014, 3, 1), dt.date(2014, 3, 31))
     assert not bank.is_background

@@ -107,10 +107,10 @@ def test_resolve_places_objects_of_place_verbs_stay_literal(nlp: Language) -> No
         ("Direct flights between Harare and London resumed.", "Harare", True),
         ("Relations between Chile and Peru improved.", "Chile", False),
         # where something is based; islands are places; a facility is a place as an object
-        ("The Pittsburgh, Pennsylvania-based company advised that.", "Pittsburgh", True),
+        ("The Denver, Colorado-based firm said so on Monday.", "Denver", True),
         ("Thousands of asylum seekers are stuck on the Greek islands.", "Greek", True),
-        ("Patients are attending the Northwest Cancer Centre for treatment.",
-         "Northwest Cancer Centre", True),
+        ("Patients are attending the Riverside Cancer Centre for treatment.",
+         "Riverside Cancer Centre", True),
     ],
 )
 def test_resolve_places_located_things_and_roles(
@@ -134,8 +134,8 @@ def test_resolve_places_dateline_is_a_literal_place(nlp: Language) -> None:
         ("Muscat: The 10th book fair opens today.", "Muscat"),
         ("LONDON Pope Francis spoke on Sunday.", "LONDON"),
         # mid-text, with its state between the name and the agency
-        ("Rain fell. ALBUQUERQUE, N.M. (AP) - Documents show the agency acted.", "ALBUQUERQUE"),
-        ("The Rockets won. OAKLAND, Calif. (AP) - Marti scored twice.", "OAKLAND"),
+        ("Rain fell. TUCSON, Ariz. (AP) - Officials said the road reopened.", "TUCSON"),
+        ("The game ended late. DENVER, Colo. (AP) - The team won again.", "DENVER"),
     ],
 )
 def test_resolve_places_dateline_forms(nlp: Language, text: str, place: str) -> None:
@@ -578,7 +578,7 @@ def _assault_place(text: str) -> tuple[str | None, str | None, int | None]:
 
 def test_resolve_places_town_then_its_region_names_the_town() -> None:
     # the small parser makes "tulcan" a modifier of "province"; the pair names the town
-    assert _assault_place("One person was killed in tulcan, carchi province.") == (
+    assert _assault_place("A farmer was shot dead in tulcan, carchi province.") == (
         "tulcan", "Tulcán", 1,
     )  # fmt: skip
     # "near" is kept
@@ -591,7 +591,7 @@ def test_resolve_places_town_then_its_region_names_the_town() -> None:
 
 def test_resolve_places_the_one_town_of_a_document_that_never_names_its_country() -> None:
     text = (
-        "Medellin continues to live through a wave of terror. A bomb exploded at a police "
+        "Medellin is again living through days of fear. A bomb exploded at a police "
         "station last night. Fortunately no one was hurt."
     )
     # near the town (precision 2), not the whole country
@@ -601,7 +601,7 @@ def test_resolve_places_the_one_town_of_a_document_that_never_names_its_country(
 @pytest.mark.parametrize(
     ("text", "city"),
     [
-        ("A diplomat was murdered in Zone 10 of this capital. Guatemala protested.", "Guatemala City"),
+        ("A judge was shot dead in the centre of this capital. Guatemala mourned him.", "Guatemala City"),
         ("Two policemen were killed in the Salvadoran capital on Friday.", "San Salvador"),
         ("Rebels bombed a bank in Colombia's capital.", "Bogotá"),
         ("Rebels bombed a bank in the capital of Peru.", "Lima"),
@@ -627,8 +627,7 @@ def test_resolve_places_capital_references_are_no_toponyms(nlp: Language) -> Non
 
 def test_resolve_places_a_place_modifying_a_violent_noun_is_its_place() -> None:
     text = (
-        "This was evident in the protracted war in Afghanistan by the Taliban and the "
-        "devastating 1982 Beirut bombing of a marine barracks by Hizbullah, which claimed over "
-        "200 marines' lives."
+        "Historians compared the long war in Afghanistan by the Taliban with the Beirut "
+        "bombing of an embassy by militants."
     )
     assert _assault_place(text)[1] == "Beirut"

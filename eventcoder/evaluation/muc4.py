@@ -109,8 +109,8 @@ def _assign(
 
 
 def _with_descriptions(actors: Sequence[ActorRef]) -> list[ActorRef]:
-    """Each actor, and for a person both described and named ("Antioquia governor Antonio
-    Roldan") the description as well: MUC-4 keys fill a victim's name and description as
+    """Each actor, and for a person both described and named ("Boyaca governor Luis
+    Prada") the description as well: MUC-4 keys fill a victim's name and description as
     two slots, and the record's text holds both."""
     out: list[ActorRef] = []
     for actor in actors:

@@ -335,7 +335,7 @@ def is_dateline(span: Span) -> bool:
     1. an upper-case name opening a line, then a comma, dash or bracket ("PLEASANTON, Calif. -");
     2. a name of any case, anywhere, then an agency in brackets and a dash or colon
        ("statements. SAN DIEGO (AP) - The", "Hanoi (VNA) – Vietnam"); an upper-case one also
-       with its state or country between ("conduct. ALBUQUERQUE, N.M. (AP) - Documents");
+       with its state or country between ("reopened. TUCSON, Ariz. (AP) - Officials");
     3. a name opening a line, then a colon and a capitalised word ("Muscat: The 10th ...");
     4. an upper-case name of four letters or more opening a line, then ordinary title-case
        text ("LONDON Pope Francis ...").
@@ -351,7 +351,7 @@ def is_dateline(span: Span) -> bool:
         if close is not None and close + 1 < len(doc) and doc[close + 1].text in DASHES:
             return True
     if span.text.isupper() and after == ",":
-        # "... his conduct. ALBUQUERQUE, N.M. (AP) - Documents show": form 2 with the state
+        # "... the road reopened. TUCSON, Ariz. (AP) - Officials said": form 2 with the state
         tail = doc[span.end + 1 : span.end + 5]
         bracket = next((t.i for t in tail if t.text == "("), None)
         close = next((t.i for t in doc[span.end + 1 : span.end + 9] if t.text == ")"), None)
@@ -588,8 +588,8 @@ def is_literal(span: Span) -> bool:
     # 1. "Tehran's response": a possessive, unless what is possessed is a place ("Iraq's capital").
     if nxt is not None and nxt.tag_ == "POS":
         return root.head.lemma_.lower() in PLACE_NOUNS | LOCATED_NOUNS
-    # A facility named as one ("Third Street", "the Northwest Cancer Centre") is a place as
-    # a verb's object too: "renaming Third Street", "attending the ... Centre" (as a subject
+    # A facility named as one ("Mill Street", "the Riverside Cancer Centre") is a place as
+    # a verb's object too: "renaming Mill Street", "attending the ... Centre" (as a subject
     # it may act: "the White House declined").
     facility = FACILITY.fullmatch(span.text) is not None
     # 2. "Washington said", "Iran launched": the subject of an agentive verb.
@@ -616,7 +616,7 @@ def is_literal(span: Span) -> bool:
 
 
 def _based_in(span: Span) -> bool:
-    """ "US-based", "the Pittsburgh, Pennsylvania-based company": where something is based."""
+    """ "US-based", "the Denver, Colorado-based firm": where something is based."""
     doc = span.doc
     words = [t.text for t in doc[span.end : span.end + 5]]
     if words[:2] == ["-", "based"]:

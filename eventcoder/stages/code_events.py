@@ -232,7 +232,7 @@ def _recoded(m: EventMention, event_type: str, mode: str | None, cameo: str | No
 
 
 def _people_taken(m: EventMention, passive: bool) -> bool:
-    """ "captured two soldiers near the town", "seized university students Hugo Martinez",
+    """ "captured two soldiers near the town", "seized students Pedro Ruiz",
     "were captured at the bus station": people, not a place, were taken. A person among the
     targets decides; else the first person or place word of the object ("captured the town
     and two soldiers" is a place taken)."""

@@ -295,7 +295,7 @@ def _to_event(c: _Cluster) -> Event:
     lead = min(ms, key=lambda m: (m.bare, STATUS_RANK[m.status], m.trigger.start))
     specific = next((m for m in ms if m.acled_sub_event_type not in GENERIC_SUBS), lead)
     # A bare retelling says nothing of the event's status, but a claim of responsibility
-    # does ("the Extraditables claimed responsibility for the kidnapping"). (Bare blame was
+    # does ("the Red Hand Front claimed responsibility for the kidnapping"). (Bare blame was
     # tried too: muc4 dev status fell, bare attributions there are mostly demands.)
     substantive = [m for m in ms if not m.bare or (m.status == "claimed" and m.claimed_by)]
     substantive = substantive or ms
@@ -356,7 +356,7 @@ def _location(ms: list[EventMention], lead: EventMention, background: bool) -> L
     named = [m.location for m in ms if m.location and m.location.name]
     if named:
         # The finest place a retelling gives in the same country: "the murder of the
-        # embassy's secretary in Guatemala", then "murdered in Zone 10 of this capital".
+        # embassy official in Guatemala", then "shot dead in the old quarter of this capital".
         same = [loc for loc in named if loc.country == named[0].country]
         return min(same, key=lambda loc: loc.precision or 3)
     own = next((m.location for m in ms if m.location), None)

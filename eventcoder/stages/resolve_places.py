@@ -704,7 +704,7 @@ CAPITAL_DETERMINERS = frozenset({"the", "this", "that", "our", "its", "their"})
 def capital_references(
     doc: Doc, toponyms: list[Toponym], country: Location | None, gaz: Gazetteer
 ) -> list[Toponym]:
-    """ "Zone 10 of this capital", "the Salvadoran capital", "Colombia's capital": the
+    """ "the centre of this capital", "the Salvadoran capital", "Colombia's capital": the
     capital city of the country the phrase names, else of the document's main country.
 
     Only "capital" as the head of a definite noun phrase counts ("capital punishment",
@@ -723,7 +723,7 @@ def capital_references(
             continue
         after = doc[token.i + 2] if token.i + 2 < len(doc) else None
         if after is not None and doc[token.i + 1].text == "," and after.idx in by_start:
-            continue  # "the capital, Caracas": the city is named
+            continue  # "the capital, Quito": the city is named
         code: str | None = None
         for k in kids:
             named = by_start.get(k.idx)
@@ -754,7 +754,7 @@ def capital_references(
 
 def _sole_place(toponyms: list[Toponym], country: Location | None) -> Location | None:
     """The one place a document names in its main country when it never names the country
-    itself ("Medellin continues to live through a wave of terror"): the news is from there.
+    itself ("Medellin is again living through days of fear"): the news is from there.
     A town is placed at precision 2 (in or near it), a region at 3."""
     if country is None:
         return None
