@@ -420,11 +420,10 @@ def is_outcome_of_other(trigger: Span, roots: set[int]) -> bool:
 # -- death tolls ------------------------------------------------------------------------------
 # "The death toll rose to 30", "the number of dead stands at 12": a count of the dead stated
 # apart from any killing verb. Verbs that link a toll to its figure:
-TOLL_VERBS = {"be", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "mount",
-              "grow", "top", "exceed", "surpass", "put"}  # fmt: skip
-# Toll verbs that report a change: the new figure supersedes the ones before it.
+# Those that report a change ("rose to") give a figure that supersedes the ones before it.
 UPDATE_VERBS = {"rise", "climb", "reach", "increase", "jump", "hit", "mount", "grow", "top",
                 "exceed", "surpass"}  # fmt: skip
+TOLL_VERBS = UPDATE_VERBS | {"be", "stand", "put"}
 # What a "number of ..." must count to be a death toll (not "victims" or "casualties",
 # which include the wounded).
 DEAD_NOUNS = {"dead", "death", "fatality"}

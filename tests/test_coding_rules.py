@@ -275,13 +275,16 @@ def test_a_planted_bomb_is_an_attack_unless_it_was_disrupted(
     ("text", "coded"),
     [
         # people taken, not a place: a place word later in the sentence does not decide
-        ("Rebels captured two soldiers near the town.", ("ASSAULT", "Abduction/forced disappearance")),
+        ("Rebels captured two soldiers near the town.",
+         ("ASSAULT", "Abduction/forced disappearance")),
         ("Police seized students Pedro Ruiz and Juan Soto.", ("COERCE", "Arrests")),
         ("Carlos Vega was captured by army troops on 5 February.", ("COERCE", "Arrests")),
         # the first thing taken decides
         ("Troops captured the town of Perquin.", ("ASSAULT", "Government regains territory")),
-        ("Rebels captured the town and two soldiers.", ("ASSAULT", "Non-state actor overtakes territory")),
+        ("Rebels captured the town and two soldiers.",
+         ("ASSAULT", "Non-state actor overtakes territory")),
     ],
 )
 def test_capturing_people_is_an_arrest_or_an_abduction(text: str, coded: tuple[str, str]) -> None:
-    assert [(e.event_type, e.acled_sub_event_type) for e in extract(text, date="1990-02-07")] == [coded]
+    got = [(e.event_type, e.acled_sub_event_type) for e in extract(text, date="1990-02-07")]
+    assert got == [coded]

@@ -493,8 +493,7 @@ def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
     if tok.lemma_.lower() in KIN_NOUNS:
         # "a visit by Soleimani's successor, Esmail Qaani": the one named in apposition, else
         # no known actor (the possessor is someone else)
-        named = next((index[c.i] for c in tok.children if c.dep_ == "appos" and c.i in index), None)
-        return named
+        return next((index[c.i] for c in tok.children if c.dep_ == "appos" and c.i in index), None)
     # 1. the noun phrase's own modifiers: "US forces", "Iranian General Soleimani", "KH's";
     # the nearest names the actor ("Osama bin Laden's al-Qaeda network" is al-Qaeda), and
     # "pro-Iranian" supports Iran without being it
@@ -1518,16 +1517,16 @@ class ArgumentAttacher:
         for trigger in triggers:
             trigger._.frame = frame_for(trigger, index, sentence_of.get(trigger.root.i))
         if triggers:
-            _add_death_tolls(doc, triggers)
+            _add_death_tolls(doc, triggers, sentence_of)
         return doc
 
 
-def _add_death_tolls(doc: Doc, triggers: list[Span]) -> None:
-    """Give a stated death toll to the violent event it counts, when that event's own words
-    give no count: the violent noun the toll names ("the death toll from the bombing rose
-    to 30"), else the last violent trigger before it ("A car bomb exploded ... The death
-    toll stands at 12"). A toll that "rose to" or "reached" a figure updates the event's own
-    figure; one that "is" or "stands at" one fills in only a missing figure. A toll that names something else ("the toll from the
+def _add_death_tolls(doc: Doc, triggers: list[Span], sentence_of: dict[int, Span]) -> None:
+    """Give a stated death toll to the violent event it counts: the violent noun the toll
+    names ("the death toll from the bombing rose to 30"), else the last violent trigger
+    before it ("A car bomb exploded ... The death toll stands at 12"). A toll that "rose to"
+    or "reached" a figure updates the event's own figure; one that "is" or "stands at" one
+    fills in only a missing figure. A toll that names something else ("the toll from the
     week's violence") goes to no event."""
     violent = [
         t for t in triggers
@@ -1537,9 +1536,9 @@ def _add_death_tolls(doc: Doc, triggers: list[Span]) -> None:
     if not violent or ("toll" not in lowered and "number" not in lowered):
         return
     by_root = {t.root.i: t for t in violent}
-    for sentence in doc.sents:
-        if "toll" not in sentence.text.lower() and "number" not in sentence.text.lower():
-            continue
+    sentences = {sentence_of[t.i].start: sentence_of[t.i] for t in doc
+                 if t.lower_ in {"toll", "tolls", "number"} and t.i in sentence_of}  # fmt: skip
+    for sentence in sentences.values():
         for toll in death_tolls(sentence):
             if toll.event is not None:
                 owner = by_root.get(toll.event)
@@ -1553,7 +1552,7 @@ def _add_death_tolls(doc: Doc, triggers: list[Span]) -> None:
                 # "the death toll rose to 30": a later figure, the event's own included, and
                 # that of the other violent words of its sentence ("two people were killed
                 # when a bomb exploded")
-                sent = owner.sent
+                sent = sentence_of[owner.root.i]
                 for t in violent:
                     if sent.start <= t.start < sent.end:
                         t._.frame = dataclasses.replace(

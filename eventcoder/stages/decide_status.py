@@ -96,6 +96,8 @@ def _subject(verb: Token) -> Token | None:
 
 # Acts that presuppose the event they are about: "an investigation will be conducted into
 # the murders", "they will avenge the killing" speak of murders and a killing that happened.
+# An anniversary or commemoration is of a past event.
+ANNIVERSARY_WORDS = {"anniversary", "commemoration", "commemorate", "remembrance"}
 PRESUPPOSING_HEADS = {
     "investigate", "investigation", "probe", "inquiry", "inquest", "avenge", "revenge",
     "retaliate", "retaliation", "punish", "punishment", "condemn", "condemnation", "mourn",
@@ -117,8 +119,6 @@ def _presupposed(head: Token, above: list[Token]) -> bool:
         return True
     return definite and any(t.lemma_.lower() in PRESUPPOSING_HEADS for t in acts)
 
-
-ANNIVERSARY_WORDS = {"anniversary", "commemoration", "commemorate", "remembrance"}
 
 
 def _modal_reach(chain: list[Token]) -> int:

@@ -347,8 +347,9 @@ def _to_event(c: _Cluster) -> Event:
 
 
 def _location(ms: list[EventMention], lead: EventMention, background: bool) -> Location | None:
-    """The event's own place (a resolved one first, the finest its mentions give); else, for a current event, where the
-    text around it places it (its sentence, paragraph or the document's main country).
+    """The event's own place (a resolved one first, the finest its mentions give); else, for
+    a current event, where the text around it places it (its sentence, paragraph or the
+    document's main country).
 
     History retold as background is never placed by today's context. An own place the
     gazetteer lacks ("a peasant village") keeps its words and takes the context's country.
