@@ -146,7 +146,7 @@ def count_in(tok: Token, named_victim: bool = False) -> Count | None:
 
 
 def count_all(tok: Token, named_victim: bool = False) -> Count | None:
-    """The count of a victim phrase and its conjuncts ("Oqueli and Hilda Flores" -> 2)."""
+    """The count of a victim phrase and its conjuncts ("Olinde and Marta Ruiz" -> 2)."""
     parts = list(tok.conjuncts)
     listed = [c for c in tok.children if c.dep_ == "appos" and c.conjuncts
               and any(k.dep_ == "cc" for k in c.children)
@@ -157,6 +157,8 @@ def count_all(tok: Token, named_victim: bool = False) -> Count | None:
         parts = [listed[0], *listed[0].conjuncts]
         if parts[0].pos_ == "PROPN" and tok.pos_ == "NOUN":
             parts = parts[1:]  # "the mayor, Juan Perez, and his driver": the name is the mayor
+    if not parts:
+        parts = _list_torn_by_parser(tok)
     counts = [c for c in (count_in(t, named_victim) for t in (tok, *parts)) if c is not None]
     if not counts:
         return None
@@ -166,10 +168,28 @@ def count_all(tok: Token, named_victim: bool = False) -> Count | None:
         return counts[0]
     if any(c.min is None for c in counts):
         return Count(min=None, max=None, text=tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
-    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    span = tok.doc[tok.left_edge.i : max(tok.right_edge.i, *(p.i for p in parts)) + 1]
     total = sum(c.min or 0 for c in counts)
     return Count(min=total, max=total if all(c.max is not None for c in counts) else None,
                  text=span.text, start=span.start_char, end=span.end_char)  # fmt: skip
+
+
+def _list_torn_by_parser(tok: Token) -> list[Token]:
+    """"killed 6 clergymen, a maid, and her daughter": the parser makes the second item an
+    apposition of the first and the last a conjunct of the verb. Both must be there, each
+    a person with its own determiner (a lone apposition is a description: "the victim, a
+    teacher")."""
+    verb = tok.head
+    if tok.dep_ not in OBJ | {"nsubjpass"} or verb.pos_ != "VERB":
+        return []
+    appos = [c for c in tok.children if c.dep_ == "appos" and not c.conjuncts]
+    stray = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > tok.i]
+    items = [*appos, *stray]
+    if not (appos and stray) or not all(
+        _determined(c) and c.lemma_.lower() in PERSON_NOUNS for c in items
+    ):
+        return []
+    return items
 
 
 def _determined(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from eventcoder import extract
         # A name the recogniser missed (text that lost its capitals) is still one person.
         ("Cristiani blamed the rebels for the assassination of dr jose antonio rodriguez.", 1),
         ("Guerrillas killed mayor jose perez in the town on Monday.", 1),
-        ("Gunmen killed Galan yesterday.", 1),
+        ("Gunmen killed Ossorio yesterday.", 1),
         ("Gunmen killed the six Jesuit priests and two women.", 8),
         ("Navarro replaced the assassinated carlos pizarro as the group's candidate.", 1),
         ("Police said drug traffickers were behind his assassination last week.", 1),
@@ -175,6 +175,10 @@ def test_casualties_a_stated_death_toll_counts_its_event(
         ("Rebels killed two soldiers, a policeman and a civilian in the attack.", 4),
         ("The blast killed 3 engineers, a guard and his brother.", 5),
         ("A bomb killed a judge, his driver and two bodyguards.", 4),
+        # ... or the last a conjunct of the verb, with a comma before "and"
+        ("Troops killed 4 farmers, a nurse, and her son near the river.", 6),
+        # a lone apposition describes the person
+        ("Gunmen killed the victim, a teacher, in her home.", 1),
         # a name in apposition is the person before it
         ("Gunmen killed the mayor, Juan Perez, and his driver.", 2),
         # two descriptions of one person
