@@ -464,7 +464,7 @@ class _Linker:
 
     # 5. provisional actors ---------------------------------------------------------------
     def unknown(self) -> None:
-        for ent in self.doc.ents:
+        for ent in _names_joined(self.doc):
             if ent.label_ not in ("ORG", "PERSON", "NORP"):
                 continue
             span = ent
@@ -571,8 +571,8 @@ class _Linker:
                 )
 
     def person_names(self, final: list[_Mention]) -> None:
-        """A person the text names in part ("Oqueli", "Maza Marquez") after or before naming
-        them in full ("Hector Oqueli Colindres") goes by the full name, when exactly one
+        """A person the text names in part ("Olinde", "Paz Quiroga") after or before naming
+        them in full ("Hector Olinde Colman") goes by the full name, when exactly one
         fuller name of a person in the document contains the part's words in order (a
         linked person's, or one the recogniser found in lower-case text). The part may have
         been taken for an organisation (the recogniser's ORG on a surname)."""
@@ -622,6 +622,21 @@ class _Linker:
             occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
             taken.append(m)
         return sorted(taken, key=lambda m: m.start)
+
+
+def _names_joined(doc: Doc) -> list[Span]:
+    """The document's entities, with a person's name the recogniser cut in two joined again:
+    "Federico Estrada" + "Velez" (two PERSON entities, one space apart) is one name."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (prev is not None and ent.label_ == "PERSON" == prev.label_
+                and prev.end == ent.start and prev[-1].whitespace_ == " "
+                and prev[-1].is_alpha and ent[0].is_title):  # fmt: skip
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
 
 
 def _describes_thing(tail: list[Token], n: int) -> bool:
