@@ -261,20 +261,35 @@ def _with_original_text(result: DocumentResult, normalized: str, original: str) 
     (normalising changes letter case and line wraps, never offsets)."""
     if normalized == original or not result.events:
         return result
-    return dataclasses.replace(result, events=tuple(_requote(e, original) for e in result.events))
+    return dataclasses.replace(
+        result, events=tuple(_requote(e, original, normalized) for e in result.events)
+    )
 
 
-def _requote(value: T, original: str) -> T:
-    """``value`` with the ``text`` of every record that has offsets re-read from ``original``."""
+def _requote(value: T, original: str, normalized: str = "") -> T:
+    """``value`` with the ``text`` of every record that has offsets re-read from ``original``,
+    and an actor's mention ``phrase`` (text without offsets, found near the actor's own
+    span in ``normalized``) re-read likewise."""
 
     def own(record: Any) -> dict[str, Any]:
         names = _span_of(record)
         if names is None or not hasattr(record, "text"):
             return {}
         start, end = (getattr(record, n) for n in names)
-        return {"text": original[start:end]}
+        changes: dict[str, Any] = {"text": original[start:end]}
+        phrase = getattr(record, "phrase", None)
+        if isinstance(phrase, str) and normalized:
+            words = r"\s+".join(re.escape(w) for w in phrase.split())
+            found = re.compile(words).search(normalized, max(0, start - PHRASE_REACH), end + PHRASE_REACH)
+            if found is not None:
+                changes["phrase"] = " ".join(original[found.start() : found.end()].split())
+        return changes
 
     return _map_records(value, own)
+
+
+# How far from an actor's own span its mention phrase is looked for (characters).
+PHRASE_REACH = 400
 
 
 def _progress(items: Iterable[T], enabled: bool) -> Iterable[T]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Status = Literal["asserted", "reported", "claimed", "attributed", "hypothetical", "negated"]
@@ -92,6 +92,10 @@ class ActorRef:
     # the bodies it was part of, nearest first, and of who led it then.
     part_of: tuple[str, ...] = ()
     leaders: tuple[str, ...] = ()
+    # The whole noun phrase of the mention when it says more than ``text``: the count and
+    # the description ("three heavily armed men wearing uniforms"), as the text gives it.
+    # Not part of the actor's identity: two mentions of one actor are equal however worded.
+    phrase: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

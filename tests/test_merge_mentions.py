@@ -30,11 +30,11 @@ def test_merge_mentions_an_enumerating_total_joins_and_supersedes_the_part() -> 
 def test_merge_mentions_two_named_victims_are_two_killings() -> None:
     text = (
         "The guerrillas killed Carlos Pizarro in April. "
-        "The guerrillas killed Bernardo Jaramillo in March."
+        "The guerrillas killed Bernardo Quiroga in March."
     )
     events = extract(text, date="1990-05-01")
     assert sorted(a.text for e in events for a in e.target_actors) == [
-        "Bernardo Jaramillo",
+        "Bernardo Quiroga",
         "Carlos Pizarro",
     ]
     assert len(events) == 2

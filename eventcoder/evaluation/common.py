@@ -58,10 +58,12 @@ def point(count: Count | None) -> int | None:
 
 
 def actor_strings(actor: ActorRef) -> list[str]:
-    """The strings an actor may be matched on: its text, then its canonical name."""
+    """The strings an actor may be matched on: its text, then its canonical name, then the
+    whole noun phrase of its mention."""
     out = [actor.text]
-    if actor.name and actor.name != actor.text:
-        out.append(actor.name)
+    for other in (actor.name, actor.phrase):
+        if other and other not in out:
+            out.append(other)
     return out
 
 

@@ -80,9 +80,9 @@ def _assign(
 ) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Split actors between a people role ``a`` and an organisation/object role ``b``.
 
-    Each actor is one prediction that goes by its text and its canonical name; the mentions
-    of one actor (one ``actor_id``, or one canonical name when unlinked) are one prediction,
-    as they are one entity. An actor goes where a gold filler matches it (exactly, then
+    Each actor is one prediction that goes by its text, its canonical name and its mention
+    phrase (tried after the others); the mentions of one actor (one ``actor_id``, or one
+    canonical name when unlinked) are one prediction, as they are one entity. An actor goes where a gold filler matches it (exactly, then
     leniently; people first), else by its type (a thing attacked, type "property", is a
     physical target).
     """
@@ -95,7 +95,12 @@ def _assign(
             continue
         seen.add(key)
         strings = _names(actor)
-        if _fits(strings, a, exact_match):
+        named = tuple(x for x in strings if x != actor.phrase)  # the mention phrase last
+        if _fits(named, a, exact_match):
+            to_a.append(strings)
+        elif _fits(named, b, exact_match):
+            to_b.append(strings)
+        elif _fits(strings, a, exact_match):
             to_a.append(strings)
         elif _fits(strings, b, exact_match):
             to_b.append(strings)

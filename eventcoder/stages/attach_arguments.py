@@ -165,6 +165,8 @@ PERSON_EXTRA = {
     "opponent", "critic", "loyalist", "insurgent", "separatist", "extremist",
     "fundamentalist", "islamist", "jihadist", "terrorist", "suspect", "spokesman",
     "ambassador", "president", "premier", "chairman", "monitor", "peacekeeper", "watchman",
+    "assassin", "killer", "murderer", "gunman", "abductor", "hijacker",  # not "bomber": a plane too
+    "perpetrator", "culprit", "raider", "intruder", "criminal", "trafficker", "individual",
 }  # fmt: skip
 
 
@@ -196,7 +198,7 @@ def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
         found = _actor_in_np(head, index)
         if found is not None and found.start not in seen:
             seen.add(found.start)
-            out.append(_as_phrase(_actor_ref(found), found, head))
+            out.append(_with_mention(_as_phrase(_actor_ref(found), found, head), head))
             # "Hungarian and Romanian officials": coordinated modifiers are actors too.
             left = head.doc[head.left_edge.i : head.i]
             if any(t.dep_ == "cc" for t in left):
@@ -207,8 +209,65 @@ def _actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
         elif found is None:
             generic = _generic_actor(head)
             if generic is not None:
-                out.append(generic)
+                out.append(_with_mention(generic, head))
     return out
+
+
+# Dependents that end a mention's noun phrase on the right: the next conjunct, an
+# apposition, punctuation (a comma opens a non-restrictive clause).
+PHRASE_ENDS = {"cc", "conj", "appos", "punct", "preconj"}
+ARTICLES = {"the", "a", "an"}
+MAX_PHRASE_TOKENS = 25
+
+
+def _mention_phrase(head: Token) -> Span | None:
+    """The whole noun phrase of a mention headed by ``head``, without a leading article and
+    without what follows a comma or a conjunction: "three heavily armed men", "men wearing
+    military uniforms", "members of the 8th Front", "a man who called the station".
+    None when the phrase runs past the sentence or past ``MAX_PHRASE_TOKENS``."""
+    doc = head.doc
+    left = head.left_edge.i
+    while left < head.i and (doc[left].lower_ in ARTICLES or doc[left].is_punct
+                             or doc[left].dep_ in {"cc", "preconj"}):  # fmt: skip
+        left += 1
+    if any(doc[i].dep_ == "cc" or doc[i].text == "," for i in range(left, head.i)):
+        return None  # "Hungarian and Romanian officials": coordinated modifiers
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in PHRASE_ENDS or (head.pos_ == "PROPN" and child.dep_ == "prep"):
+            break  # a name is not described by a place after it ("Senator X in Medellin")
+        end = child.right_edge.i + 1
+    for i in range(head.i + 1, end):  # a comma or a bracket inside a modifier ends it too
+        if doc[i].text in {",", ";", "(", "--", ":"} or doc[i].is_quote:
+            end = i
+            break
+    if end - left > MAX_PHRASE_TOKENS or end > head.sent.end:
+        return None
+    if end - 1 > left and doc[end - 1].dep_ == "case":  # "Islamic State's": the possessor
+        end -= 1
+    return doc[left:end]
+
+
+def _with_mention(actor: ActorRef, head: Token) -> ActorRef:
+    """The actor with the whole noun phrase of its mention, when it says more than the text.
+
+    The phrase is the actor's when its head is the actor's own word or names people ("members
+    of the Front"); "the Brigade's shelling of the port" is an act, not a mention of the
+    Brigade."""
+    if head.lower_ in PRONOUNS:
+        return actor
+    own = actor.start is not None and head.idx <= actor.start + len(actor.text) and (
+        actor.start <= head.idx)
+    lemma = head.lemma_.lower()
+    if not (own or lemma in GROUP_TYPES or _personal(lemma) or lemma in MEMBER_NOUNS):
+        return actor
+    phrase = _mention_phrase(head)
+    if phrase is None:
+        return actor
+    text = " ".join(phrase.text.split())
+    if text.lower() in {" ".join(actor.text.split()).lower(), actor.name.lower()}:
+        return actor
+    return dataclasses.replace(actor, phrase=text)
 
 
 def _counted_conjuncts(tok: Token) -> Token | None:
@@ -379,6 +438,8 @@ def _right_end(head: Token) -> int:
     the actor's description. Relative clauses and anything after a comma are not.
     """
     end = head.i + 1
+    if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        return end  # a named person is not described by a place ("Senator X in Medellin")
     named = _named_by_modifier(head)
     for child in head.rights:
         if child.i != end:

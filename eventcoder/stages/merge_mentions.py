@@ -151,7 +151,7 @@ _NOT_NAMES = {"the", "a", "an", "one", "of", "and", ","}
 
 def _distinct_victims(a: Count | None, b: Count | None) -> bool:
     """One victim each, described in words that share nothing ("Carlos Pizarro" and
-    "Bernardo Jaramillo"): equal figures are then no evidence of one event."""
+    "Bernardo Quiroga"): equal figures are then no evidence of one event."""
     if not (a and b and a.min == a.max == b.min == b.max == 1):
         return False
     wa, wb = set(_words(a.text)) - _NOT_NAMES, set(_words(b.text)) - _NOT_NAMES
@@ -168,7 +168,7 @@ def _victim_names(m: EventMention) -> set[str]:
 def _counts_conflict(m: EventMention, other: EventMention) -> bool:
     """Both mentions state a different figure for the same outcome and neither figure
     includes the other, or each killed one person and the two are named differently
-    ("Carlos Pizarro", "Bernardo Jaramillo"). A hypothetical mention's figure (a threat,
+    ("Carlos Pizarro", "Bernardo Quiroga"). A hypothetical mention's figure (a threat,
     a plan) never conflicts."""
     if "hypothetical" in {m.status, other.status}:
         return False
