@@ -76,6 +76,16 @@ def test_described_then_named_person_goes_by_the_name(full_nlp: Any) -> None:
     assert got == [("attorney general julio mendez arana", "julio mendez arana")]
 
 
+def test_a_name_after_a_title_is_a_person_not_a_thing(full_nlp: Any) -> None:
+    got = _targets(full_nlp, _LOWER + "unidentified men killed liberal senator ramiro quesada "
+                   "ibarra in the port.", "killed")  # fmt: skip
+    assert [n for _, n in got] == ["ramiro quesada ibarra"]
+    got = _targets(full_nlp, _LOWER + "fmln terrorists attacked the el carmen civil defense post, la paz department.",
+                   "attacked")  # fmt: skip
+    names = [n for _, n in got]  # "defense" is no title: the post is a thing, not "post"
+    assert "post" not in names and any(n.endswith("civil defense post") for n in names)
+
+
 def test_a_measure_is_no_thing_attacked_and_a_part_gives_the_whole(full_nlp: Any) -> None:
     got = _targets(full_nlp, _LOWER + "gunmen fired 55 rounds that hit the left side of the car.",
                    "hit")  # fmt: skip

@@ -26,6 +26,9 @@ from eventcoder.casualties import (
     outcomes,
     resolve_relative,
 )
+from eventcoder.casualties import (
+    TITLES as HONORIFICS,
+)
 from eventcoder.kb.vocab import TITLES
 from eventcoder.ontologies.lexicon import instruments
 from eventcoder.records import ActorRef, Count, DateRange, Location
@@ -652,9 +655,29 @@ def _physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
         if head is not tok and (head.i in index or _generic_actor(head) is not None):
             continue  # "the bus and its passengers": the people are no thing
         span = _cut_np(head)
+        person = _titled_person(span, head)
+        if person is not None:
+            out.append(person)
+            continue
         out.append(ActorRef(text=span.text, name=_thing_name(span), actor_type="property",
                             start=span.start_char, end=span.end_char))  # fmt: skip
     return out
+
+
+def _titled_person(span: Span, head: Token) -> ActorRef | None:
+    """"liberal senator federico estrada velez" in text without capitals: a name after a
+    title is a person, not a thing attacked, and goes by the words after the title."""
+    if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
+        return None
+    titles = [t for t in span if t.i < head.i and t.lower_.rstrip(".") in HONORIFICS
+              and t.head.i == head.i and t.dep_ == "compound"]  # fmt: skip
+    if not titles:
+        return None
+    words = span.doc[titles[-1].i + 1 : head.i + 1]
+    if not len(words) or not all(t.dep_ == "compound" for t in words[:-1]):
+        return None
+    return ActorRef(text=span.text, name=" ".join(words.text.split()), actor_type="person",
+                    start=span.start_char, end=span.end_char)  # fmt: skip
 
 
 MEASURES = {"kg", "kilogram", "kilo", "gram", "ton", "tonne", "pound", "km", "kilometer",
