@@ -330,3 +330,20 @@ def test_link_actors_part_of_two_names_keeps_its_own(nlp: Any) -> None:
         "Maria Lopez", "Carlos Lopez", "Lopez",  # two fuller names: no choice made
         "Hector Olinde Colman", "Hector Olinde Colman", "Hector Olinde Colman",
     ]  # fmt: skip
+
+
+def test_link_actors_nationals_by_occupation_are_civilians_not_the_state(nlp: Any) -> None:
+    refs = dict(_link(nlp, "Gunmen killed two Italian engineers at the dam."))
+    engineers = refs["Italian engineers"]
+    assert engineers.actor_type == "civilians" and engineers.country == "ITA"
+    assert engineers.actor_id != "ITA"  # not the Italian state
+
+
+def test_link_actors_a_group_noun_tagged_org_is_the_group_with_no_borrowed_country(
+    nlp: Any,
+) -> None:
+    # a short headline in capitals is parsed as written: the recogniser tags GUNMEN as ORG
+    refs = dict(_link(nlp, "GUNMEN KILLED TWO ITALIAN ENGINEERS AT THE DAM."))
+    gunmen = next(a for t, a in refs.items() if t.lower() == "gunmen")
+    # the victims' nationality says nothing of who the gunmen are
+    assert gunmen.actor_type == "armed group" and gunmen.country is None

@@ -55,10 +55,14 @@ for _type, _nouns in {
     "media": "newspaper|newspapers|television|radio|news agency|agency|daily|weekly|broadcaster|"
     "media|press|journalist|reporter",
     "person": "businessman|judge|lawyer|cleric|monk|priest|scientist|academic|candidate|"
-    "dissident|exile|nationalist|fundamentalist|islamist|ruler|smuggler|trafficker",
+    "dissident|exile|nationalist|fundamentalist|islamist|ruler|smuggler|trafficker|"
+    "engineer|technician|missionary|student|teacher|doctor|nurse|farmer|tourist|passenger|"
+    "employee|nun|pilgrim|volunteer|contractor|miner|fisherman|sailor",
     "civilians": "businessmen|judges|lawyers|clerics|monks|priests|scientists|academics|youths|"
     "youth|supporters|immigrants|settlers|teachers|exiles|hackers|candidates|smugglers|"
-    "traffickers|pirates|poachers|rulers|leaders",
+    "traffickers|pirates|poachers|rulers|leaders|engineers|technicians|missionaries|workers|"
+    "students|doctors|nurses|farmers|peasants|tourists|passengers|employees|nuns|pilgrims|"
+    "volunteers|contractors|miners|fishermen|sailors|nationals|citizens",
     "movement": "nationalists|fundamentalists|islamists|loyalists|royalists|unionists",
     "organization": "union|unions|court|tribunal|committee|commission|council|association",
 }.items():

@@ -482,6 +482,8 @@ class _Linker:
             if ent.label_ == "PERSON":
                 span = titled
                 typ = "person"
+            elif span.text.lower() in GROUP_TYPES:  # "GUNMEN" tagged ORG in capitals
+                typ = GROUP_TYPES[span.text.lower()]
             else:
                 typ = _guess_org_type(span.text)
                 if typ == "organization" and len(titled) > len(span) and len(span) <= 3:
@@ -560,7 +562,7 @@ class _Linker:
                 seen = {
                     o.ref.country
                     for o in final
-                    if o.ref.actor_type in STATE_TYPES
+                    if o.ref.actor_type in STATE_TYPES - {"civilians"}  # victims say nothing
                     and o.ref.country not in (None, "IGO", "NGO", "IMG")
                     and self._sentence_of(o.start) == sent
                 }
