@@ -268,8 +268,8 @@ def _with_original_text(result: DocumentResult, normalized: str, original: str) 
 
 def _requote(value: T, original: str, normalized: str = "") -> T:
     """``value`` with the ``text`` of every record that has offsets re-read from ``original``,
-    and an actor's mention ``phrase`` (text without offsets, found near the actor's own
-    span in ``normalized``) re-read likewise."""
+    and an actor's mention ``phrase`` and ``description`` (text without offsets, found near
+    the actor's own span in ``normalized``) re-read likewise."""
 
     def own(record: Any) -> dict[str, Any]:
         names = _span_of(record)
@@ -277,12 +277,12 @@ def _requote(value: T, original: str, normalized: str = "") -> T:
             return {}
         start, end = (getattr(record, n) for n in names)
         changes: dict[str, Any] = {"text": original[start:end]}
-        phrase = getattr(record, "phrase", None)
-        if isinstance(phrase, str) and normalized:
-            words = r"\s+".join(re.escape(w) for w in phrase.split())
-            found = re.compile(words).search(normalized, max(0, start - PHRASE_REACH), end + PHRASE_REACH)
-            if found is not None:
-                changes["phrase"] = " ".join(original[found.start() : found.end()].split())
+        for name in ("phrase", "description"):
+            quoted = getattr(record, name, None)
+            if isinstance(quoted, str) and normalized:
+                found = _near(quoted, normalized, start, end)
+                if found is not None:
+                    changes[name] = " ".join(original[found[0] : found[1]].split())
         return changes
 
     return _map_records(value, own)
@@ -290,6 +290,13 @@ def _requote(value: T, original: str, normalized: str = "") -> T:
 
 # How far from an actor's own span its mention phrase is looked for (characters).
 PHRASE_REACH = 400
+
+
+def _near(words: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``words`` (any whitespace between them) occur in ``text`` near ``start:end``."""
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+    found = pattern.search(text, max(0, start - PHRASE_REACH), end + PHRASE_REACH)
+    return None if found is None else (found.start(), found.end())
 
 
 def _progress(items: Iterable[T], enabled: bool) -> Iterable[T]:

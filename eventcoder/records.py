@@ -96,6 +96,9 @@ class ActorRef:
     # the description ("three heavily armed men wearing uniforms"), as the text gives it.
     # Not part of the actor's identity: two mentions of one actor are equal however worded.
     phrase: str | None = field(default=None, compare=False)
+    # What the text calls a named actor in apposition ("Nadia Velasco, a 26-year-old teacher
+    # at the French school"): the description, as the text gives it; not part of the identity.
+    description: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,3 +77,18 @@ def test_a_name_cut_in_two_is_one_person(full_nlp: Any) -> None:
     assert [a.name for a in targets] == ["Ramiro Quesada Ibarra"]
     # a named person is not described by the place after the name
     assert [a.text for a in targets] == ["Senator Ramiro Quesada Ibarra"]
+
+
+def test_a_named_persons_apposition_is_its_description(full_nlp: Any) -> None:
+    text = "Gunmen killed Nadia Velasco, a 26-year-old teacher at the French school, in her home."
+    _, targets = _actors(full_nlp, text, "killed")
+    [victim] = targets
+    assert victim.name == "Nadia Velasco" and victim.actor_type == "person"
+    assert victim.description == "26-year-old teacher at the French school"
+
+
+def test_a_title_noun_with_a_name_in_apposition_is_the_person(full_nlp: Any) -> None:
+    _, targets = _actors(full_nlp, "Gunmen shot the DAS director, Miguel Paz Quiroga, outside "
+                         "his office.", "shot")  # fmt: skip
+    # the person named, not the DAS; the description is the mention's own phrase
+    assert [(a.name, a.phrase) for a in targets] == [("Miguel Paz Quiroga", "DAS director")]

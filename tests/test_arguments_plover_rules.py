@@ -260,3 +260,11 @@ def test_the_noun_a_passive_relative_clause_modifies_is_its_patient(full_nlp: ob
     assert sources == [] and targets == ["Colonel Roberto Rivera"]
     sources, _targets = _frame(full_nlp, "The rebels, who attacked the town, fled.", "attacked")
     assert sources == ["rebels"]
+
+
+def test_a_description_with_a_name_in_apposition_keeps_the_description_as_text(
+    full_nlp: object,
+) -> None:
+    sources, _ = _frame(full_nlp, "A member of the Latvian parliament, Juris Ozols, began a "
+                        "hunger strike to protest the new tax.", "protest")  # fmt: skip
+    assert sources == ["member of the Latvian parliament"]

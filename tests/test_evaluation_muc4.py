@@ -237,6 +237,35 @@ def test_muc4_unlinked_person_named_twice_is_one_prediction(tmp_path: Path) -> N
     assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
 
 
+@pytest.mark.parametrize(
+    "victim",
+    [
+        # an apposition describes the named person
+        {"text": "NADIA VELASCO", "name": "nadia velasco", "actor_type": "person",
+         "description": "A TEACHER AT THE FRENCH SCHOOL"},
+        # the description the name is in apposition to is the mention phrase
+        {"text": "NADIA VELASCO", "name": "nadia velasco", "actor_type": "person",
+         "phrase": "TEACHER AT THE FRENCH SCHOOL"},
+    ],
+)  # fmt: skip
+def test_muc4_a_described_person_fills_the_name_and_the_description(
+    tmp_path: Path, victim: dict[str, Any]
+) -> None:
+    gold = _victim_gold(tmp_path, "NADIA VELASCO", "TEACHER AT THE FRENCH SCHOOL")
+    preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=[victim])])
+    m = _score(tmp_path, gold, preds)
+    assert (m["victims.precision"], m["victims.recall"]) == (1.0, 1.0)
+
+
+def test_muc4_a_mention_phrase_is_tried_after_the_text_and_the_name(tmp_path: Path) -> None:
+    gold = write_jsonl(tmp_path / "g.jsonl", [_doc(1, [_template(
+        "ATTACK", perp_individuals=[_f("THREE HEAVILY ARMED MEN")])])])  # fmt: skip
+    men = {"text": "ARMED MEN", "name": "armed men", "actor_type": "person",
+           "phrase": "THREE HEAVILY ARMED MEN"}  # fmt: skip
+    preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", sources=[men])])
+    assert _score(tmp_path, gold, preds)["perp_individuals.f1"] == 1.0
+
+
 def test_muc4_linked_actor_goes_by_its_kb_names_and_a_claimant_is_a_perpetrator(
     tmp_path: Path,
 ) -> None:

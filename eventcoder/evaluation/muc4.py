@@ -114,21 +114,28 @@ def _assign(
 
 
 def _with_descriptions(actors: Sequence[ActorRef]) -> list[ActorRef]:
-    """Each actor, and for a person both described and named ("Boyaca governor Luis
-    Prada") the description as well: MUC-4 keys fill a victim's name and description as
-    two slots, and the record's text holds both."""
+    """Each actor, and for a person both described and named the description as well, from
+    the title words of its text ("Boyaca governor Luis Prada"), its apposition ("Luis Prada,
+    a teacher") or the description it is in apposition to ("the DAS director, Luis Prada"):
+    MUC-4 keys fill a victim's name and description as two slots."""
     out: list[ActorRef] = []
     for actor in actors:
         out.append(actor)
-        name = actor.name or ""
-        at = actor.text.lower().find(name.lower()) if name else -1
-        if actor.actor_type != "person" or at < 0 or normalise(name) == normalise(actor.text):
+        if actor.actor_type != "person":
             continue
-        rest = f"{actor.text[:at]} {actor.text[at + len(name):]}"
-        rest = " ".join(rest.split()).strip(" ,")
-        rest = rest[:-2] if rest.endswith("'s") else rest
-        if len(rest) > 2:
-            out.append(dataclasses.replace(actor, text=rest, name=None, actor_id=None))
+        described = [actor.description] if actor.description else []
+        name = actor.name or ""
+        for words in (actor.text, actor.phrase):  # "the DAS director, Miguel Paz"
+            if words and name and not set(normalise(words).split()) & set(normalise(name).split()):
+                described.append(words)  # no word of the name: a description
+        at = actor.text.lower().find(name.lower()) if name else -1
+        if at >= 0 and normalise(name) != normalise(actor.text):
+            rest = f"{actor.text[:at]} {actor.text[at + len(name):]}"
+            rest = " ".join(rest.split()).strip(" ,")
+            described.append(rest[:-2] if rest.endswith("'s") else rest)
+        for words in dict.fromkeys(d for d in described if len(d) > 2):
+            out.append(dataclasses.replace(actor, text=words, name="", actor_id=None,
+                                           phrase=None, description=None))  # fmt: skip
     return out
 
 

@@ -262,8 +262,11 @@ def _with_mention(actor: ActorRef, head: Token) -> ActorRef:
     own = actor.start is not None and head.idx <= actor.start + len(actor.text) and (
         actor.start <= head.idx)
     lemma = head.lemma_.lower()
-    if not (own or lemma in GROUP_TYPES or _personal(lemma) or lemma in MEMBER_NOUNS):
+    if not (own or lemma in GROUP_TYPES or _personal(lemma) or lemma in MEMBER_NOUNS
+            or lemma in TITLES):  # fmt: skip
         return actor
+    if own and head.pos_ == "PROPN":
+        actor = _with_apposition(actor, head)
     phrase = _mention_phrase(head)
     if phrase is None:
         return actor
@@ -271,6 +274,24 @@ def _with_mention(actor: ActorRef, head: Token) -> ActorRef:
     if text.lower() in {" ".join(actor.text.split()).lower(), actor.name.lower()}:
         return actor
     return dataclasses.replace(actor, phrase=text)
+
+
+def _with_apposition(actor: ActorRef, head: Token) -> ActorRef:
+    """A named person with the common-noun apposition that describes them: "Nadia Velasco,
+    a 26-year-old teacher at the French school" (the description's own phrase, cut like a
+    mention phrase). An unlinked name so described is a person, whatever the recogniser
+    took it for."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.pos_ != "NOUN" or child.i < head.i:
+            continue
+        personal = _personal(child.lemma_.lower()) or child.lemma_.lower() in TITLES
+        if not (actor.actor_type == "person" or (personal and actor.actor_id is None)):
+            continue
+        phrase = _mention_phrase(child)
+        if phrase is not None:
+            return dataclasses.replace(actor, description=" ".join(phrase.text.split()),
+                                       actor_type="person" if personal else actor.actor_type)
+    return actor
 
 
 def _counted_conjuncts(tok: Token) -> Token | None:
@@ -327,8 +348,13 @@ def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
         np_head = span.root
     else:
         np_head = head
-    start = min(_left_start(np_head), span.start)
-    end = max(_right_end(np_head), span.end)
+    if span.root.dep_ == "appos" and span.root.head.i == np_head.i:
+        # "a member of the Syrian parliament, Mohammed Mamoun": the description is the text,
+        # the person named in apposition the identity
+        start, end = _left_start(np_head), _right_end(np_head)
+    else:
+        start = min(_left_start(np_head), span.start)
+        end = max(_right_end(np_head), span.end)
     if start < np_head.left_edge.i or end > np_head.right_edge.i + 1:
         return actor
     phrase = doc[start:end]
@@ -558,6 +584,11 @@ def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
         # "a visit by Soleimani's successor, Esmail Qaani": the one named in apposition, else
         # no known actor (the possessor is someone else)
         return next((index[c.i] for c in tok.children if c.dep_ == "appos" and c.i in index), None)
+    if _personal(tok.lemma_.lower()) or tok.lemma_.lower() in TITLES:
+        # "the DAS director, Miguel Paz": the person named in apposition, not the DAS
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in index and child.ent_type_ == "PERSON":
+                return index[child.i]
     # 1. the noun phrase's own modifiers: "US forces", "Iranian General Soleimani", "KH's";
     # the nearest names the actor ("Osama bin Laden's al-Qaeda network" is al-Qaeda), and
     # "pro-Iranian" supports Iran without being it
