@@ -165,7 +165,7 @@ def _resolve_dates(
     return [
         dataclasses.replace(
             m,
-            is_background=bool(
+            is_background=m.tally or bool(
                 m.date
                 and m.date.start
                 and is_background(m.date, doc_date, window_days=settings.background_window_days)

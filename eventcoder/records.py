@@ -197,6 +197,9 @@ class EventMention:
     confidence: float = 0.5
     coder: str = ""
     aggregate: bool = False  # the trigger names several events ("150 attacks", "airstrikes")
+    # a tally over a period ("five judges have been killed in two months"): context, not one
+    # event, so the record is flagged background
+    tally: bool = False
     bare: bool = False  # no argument at all: only ever merged into an antecedent
     paragraph: int = 0  # index of the paragraph the mention is in
     trigger_id: str = ""  # lexicon entry that matched

@@ -147,3 +147,20 @@ def test_pipeline_spans_quote_the_users_text_not_the_normalised_one() -> None:
     attack = next(e for e in events if e.fatalities)
     assert attack.location is not None and attack.location.name == "San Miguel"
     assert attack.fatalities is not None and attack.fatalities.text == "THREE"
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        # a count over a period, in the perfect: several past events, context
+        ("The bar association said that four lawyers have been killed in three months.", True),
+        ("The army said the rebels have killed 300 villagers since 1989.", True),
+        ("Militants have killed two nurses at the clinic over the past year.", True),
+        # one event, or a recent count without a period
+        ("Four lawyers were killed on Monday outside the court.", False),
+        ("Two people have been killed in the clashes near the bridge.", False),
+    ],
+)
+def test_pipeline_a_tally_over_a_period_is_background(text: str, background: bool) -> None:
+    violent = [e for e in extract(text, date="2024-05-02") if e.event_type == "ASSAULT"]
+    assert violent and all(e.is_background is background for e in violent)

@@ -93,6 +93,28 @@ def _aggregate(head: Token) -> bool:
     return head.tag_ in {"NNS", "NNPS"} and not head.lower_.endswith(AGENT_SUFFIXES)
 
 
+# Periods long enough that killings counted over them are several events.
+TALLY_PERIODS = {"month", "year", "decade"}
+TALLY_PREPS = {"in", "over", "during", "within", "since", "throughout"}
+
+
+def _tally(head: Token) -> bool:
+    """A count over a period, in the perfect: "five judges have been killed in two months",
+    "has killed 300 people since 1989", "have died over the past year". A tally of many
+    past events is context, not one event."""
+    if head.pos_ != "VERB" or not any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in head.children
+    ):
+        return False
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in TALLY_PREPS):
+        for tok in prep.subtree:
+            if tok.lemma_.lower() in TALLY_PERIODS:
+                return True
+            if prep.lower_ == "since" and tok.ent_type_ == "DATE" and tok.like_num:
+                return True  # "since 1989"
+    return False
+
+
 def _linked_date(
     trigger: Span, sent_start: int, dated: list[tuple[int, Token, DateRange]]
 ) -> DateRange | None:
@@ -233,6 +255,7 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                 confidence=_confidence(trigger, has_actor, bool(frame.fatalities)),
                 coder=f"{CODER}:{entry.id}",
                 aggregate=_aggregate(head),
+                tally=_tally(head),
                 bare=bare,
                 paragraph=paragraph,
                 trigger_id=entry.id,
