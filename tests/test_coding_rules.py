@@ -42,6 +42,11 @@ def test_released_footage_is_not_a_release() -> None:
         # a non-state group "recapturing" a place overtakes it
         ("Al-Shabaab militants recaptured the town of Bardere from government forces on Sunday.",
          "Non-state actor overtakes territory"),
+        # an officer's kin are civilians: the husband's rank says nothing of the victim
+        ("Major Ruben Ortega's wife was shot dead in her car outside the army club on Friday.",
+         "Attack"),
+        ("The police commander's son, Tomas Ruiz, was killed by gunmen near the bus station.",
+         "Attack"),
     ],
 )  # fmt: skip
 def test_object_decides_the_sense(text: str, sub: str) -> None:
@@ -288,3 +293,4 @@ def test_a_planted_bomb_is_an_attack_unless_it_was_disrupted(
 def test_capturing_people_is_an_arrest_or_an_abduction(text: str, coded: tuple[str, str]) -> None:
     got = [(e.event_type, e.acled_sub_event_type) for e in extract(text, date="1990-02-07")]
     assert got == [coded]
+

@@ -31,6 +31,9 @@ CIVILIAN_CUES = {
     "temple", "wedding", "farmer", "farmers", "journalist", "journalists", "teacher", "family",
     "families", "pilgrims", "refugees", "home", "homes", "house", "patients", "aid workers",
     "man", "men", "girl", "boy", "people", "herders", "traders", "businessman", "displaced",
+    # kin of an officer are civilians ("the police commander's wife")
+    "wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
+    "relatives", "nephew", "niece",
 }  # fmt: skip
 ARMED_CUES = {
     "soldier", "soldiers", "troops", "army", "military", "police", "policemen", "base",
@@ -121,13 +124,21 @@ def _words(text: str) -> set[str]:
     return set(text.lower().replace(",", " ").replace(".", " ").replace("'s", " ").split())
 
 
+def _own_words(text: str) -> set[str]:
+    """The words of what a target phrase names, not of its possessor: "Army Colonel X's
+    wife" is the wife (her husband's rank says nothing of her)."""
+    low = text.lower()
+    cut = max(low.rfind("'s "), low.rfind("' "))
+    return _words(text[cut + 2 :] if cut >= 0 else text)
+
+
 def _battle_or_attack(m: EventMention, sub: str) -> str:
     target_types = {a.actor_type for a in m.target_actors}
     if target_types & ARMED_TYPES:
         return "Armed clash"
     if target_types & {"civilians", "protesters"}:
         return "Attack"
-    target_words = set().union(*(_words(a.text) for a in m.target_actors)) if m.target_actors else set()
+    target_words = set().union(*(_own_words(a.text) for a in m.target_actors)) if m.target_actors else set()
     if target_words & ARMED_CUES:
         return "Armed clash"
     if target_words & CIVILIAN_CUES or "property" in target_types:
