@@ -196,17 +196,45 @@ FACILITY = re.compile(
 )
 
 
+# Place words that open a name ("Rue d'Enghien", "Palais des Nations", "Camp Murray").
+FACILITY_FIRST = re.compile(
+    r"\b(?:Rue|Calle|Avenida|Via|Piazza|Palais|Parc|Quai|Camp|Fort)\s"
+    r"(?:(?:de|des|du|del|della|di|la|le)\s|d['’])?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}"
+)
+
+
+def is_facility_name(text: str) -> bool:
+    """A name built on a place word: "Royal Street", "Palais des Nations"."""
+    return FACILITY.fullmatch(text) is not None or FACILITY_FIRST.fullmatch(text) is not None
+
+
 def facility_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
-    """Capitalised names ending in a place word ("Royal Street", "Altnagelvin Hospital")."""
+    """Capitalised names ending in a place word ("Royal Street", "Altnagelvin Hospital") or
+    opening with one ("Palais des Nations")."""
     out = []
-    for m in FACILITY.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for m in [*FACILITY.finditer(text), *FACILITY_FIRST.finditer(text)]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None:
             span = _facility_part(span, gaz)
-        # Inside a person's or work's name ("Jessica Park") it is not a place.
-        if span is not None and not any(t.ent_type_ in ("PERSON", "WORK_OF_ART") for t in span):
+        # Inside a person's or work's name ("Jessica Park") it is not a place, unless it ends
+        # in a word no surname is ("N. Bedford Drive", "Meydan Racecourse": recogniser slips).
+        if span is not None and (
+            not any(t.ent_type_ in ("PERSON", "WORK_OF_ART") for t in span)
+            or (span[-1].text not in SURNAME_PLACE_WORDS
+                and not any(t.ent_type_ == "WORK_OF_ART" for t in span))
+        ):  # fmt: skip
             out.append(span)
     return out
+
+
+# Place words that are also surnames or end personal names ("Jessica Park", "Arsenio Hall").
+SURNAME_PLACE_WORDS = frozenset(
+    """Park Hall Church Lake Beach Bay Court House Temple Castle Chapel Fields Hills Forest
+    Lane Point Heights Island Valley Inn Tower Gardens Palace Mountain Falls Coast Sea River
+    Bridge Square Circle Field Gallery Center Centre Station Dam Club Market Quarter Estate
+    Cottage Pier Place""".split()  # noqa: SIM905
+)
 
 
 def _facility_part(span: Span, gaz: Gazetteer | None) -> Span | None:
@@ -591,7 +619,7 @@ def is_literal(span: Span) -> bool:
     # A facility named as one ("Mill Street", "the Riverside Cancer Centre") is a place as
     # a verb's object too: "renaming Mill Street", "attending the ... Centre" (as a subject
     # it may act: "the White House declined").
-    facility = FACILITY.fullmatch(span.text) is not None
+    facility = is_facility_name(span.text)
     # 2. "Washington said", "Iran launched": the subject of an agentive verb.
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return root.head.lemma_.lower() in LOCATIVE_VERBS
@@ -643,13 +671,17 @@ def _inside_larger_entity(span: Span) -> bool:
 
 
 def name_like(span: Span) -> bool:
-    """Every word capitalised and at least one proper noun: worth reporting even unresolved."""
-    words = [t for t in span if t.is_alpha]
+    """Every word capitalised (bar the particles of a name, "Palais des Nations") and at least
+    one proper noun: worth reporting even unresolved."""
+    words = [t for t in span if t.is_alpha and t.lower_ not in NAME_PARTICLES]
     return (
         bool(words)
         and all(t.text[0].isupper() for t in words)
         and any(t.pos_ == "PROPN" for t in words)
     )
+
+
+NAME_PARTICLES = frozenset({"de", "des", "du", "del", "della", "di", "la", "le", "of", "the"})
 
 
 def is_supplement_border(gaz: Gazetteer, span: Span) -> bool:

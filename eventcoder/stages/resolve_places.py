@@ -38,12 +38,12 @@ from eventcoder.geo.gazetteer import (
 )
 from eventcoder.geo.mentions import (
     EVENT_PREPS,
-    FACILITY,
     LOCATED_NOUNS,
     PLACE_NOUNS,
     QUALIFIERS,
     border_spans,
     demonym_spans,
+    is_facility_name,
     is_literal,
     is_supplement_border,
     lowercase_places,
@@ -312,7 +312,7 @@ def find_toponyms(
     for span, literal in unresolved:
         if not name_like(span) or _person_or_acronym(span, person_words):
             continue  # an NER slip on an ordinary word ("Transforming"), a name or an acronym
-        if main is not None and FACILITY.fullmatch(span.text) and not NATURAL.search(span.text):
+        if main is not None and is_facility_name(span.text) and not NATURAL.search(span.text):
             at_main = _toponym(article.doc_id, span, main, literal, None)
             out.append(
                 dataclasses.replace(
