@@ -92,3 +92,11 @@ def test_a_title_noun_with_a_name_in_apposition_is_the_person(full_nlp: Any) -> 
                          "his office.", "shot")  # fmt: skip
     # the person named, not the DAS; the description is the mention's own phrase
     assert [(a.name, a.phrase) for a in targets] == [("Miguel Paz Quiroga", "DAS director")]
+
+
+def test_people_a_participle_befell_are_its_targets(full_nlp: Any) -> None:
+    sources, targets = _actors(full_nlp, "The attack resulted in 9 local farmers killed and 3 "
+                               "wounded.", "killed")  # fmt: skip
+    assert sources == []
+    assert [(a.text, a.actor_type, a.phrase) for a in targets] == [
+        ("local farmers", "civilians", "9 local farmers")]  # fmt: skip

@@ -347,3 +347,16 @@ def test_link_actors_a_group_noun_tagged_org_is_the_group_with_no_borrowed_count
     gunmen = next(a for t, a in refs.items() if t.lower() == "gunmen")
     # the victims' nationality says nothing of who the gunmen are
     assert gunmen.actor_type == "armed group" and gunmen.country is None
+
+
+def test_link_actors_a_religious_group_gets_no_country_from_its_sentence(nlp: Any) -> None:
+    refs = dict(_link(nlp, "Muslim hackers angered by the cartoons defaced 3,000 Danish "
+                      "web sites last month."))  # fmt: skip
+    hackers = next(a for t, a in refs.items() if "hackers" in t)
+    assert hackers.country is None  # not Danish: the sites are
+
+
+def test_link_actors_a_participle_after_a_demonym_group_is_not_part_of_it(nlp: Any) -> None:
+    refs = dict(_link(nlp, "The attack left 9 Indian peasants killed and 3 wounded."))
+    peasants = refs["Indian peasants"]
+    assert peasants.actor_type == "civilians" and peasants.country == "IND"

@@ -445,7 +445,10 @@ def frame_for(
                             targets.extend(_place_of_vague_target(pobj, index))
         if not violent:
             targets.extend(_recipients(head, trigger, index))
-        if head.dep_ == "acl" and head.tag_ == "VBN":  # "forces stationed in Iraq"
+        if head.dep_ == "acl" and head.tag_ == "VBN" and violent:
+            # "9 peasants killed": the people the act befell, not its agents
+            targets.extend(actors_of(head.head, index))
+        elif head.dep_ == "acl" and head.tag_ == "VBN":  # "forces stationed in Iraq"
             sources = actors_of(head.head, index)
         if not sources:
             sources = _authority_of_place(head, index)

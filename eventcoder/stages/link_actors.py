@@ -243,9 +243,11 @@ class _Linker:
             led = t.text == "-" and j + 1 < len(self.doc) and self.doc[j + 1].lower_ == "led"
             if t.ent_type_ in ("DATE", "TIME", "CARDINAL"):
                 break
+            nxt = self.doc[j + 1] if j + 1 < len(self.doc) else None
             if (
                 t.pos_ in ("NOUN", "PROPN", "ADJ")
-                or t.tag_ == "VBN"
+                # "Iraqi armed forces", not "Indian peasants killed": a participle before a noun
+                or (t.tag_ == "VBN" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))
                 or (t.text == "-" and (out or led))
             ):
                 out.append(t)
@@ -556,6 +558,8 @@ class _Linker:
                 if actor.type in ("state", "government") and actor.country:
                     country = actor.country
                     break
+            if country is None and self._religious_or_ethnic(m):
+                continue  # "Muslim hackers", "Kurdish fighters": no nation to guess
             if country is None:
                 # only when the sentence names exactly one country: no guessing between two
                 sent = self._sentence_of(m.start)
@@ -571,6 +575,12 @@ class _Linker:
                 final[k] = _Mention(
                     m.start, m.end, dataclasses.replace(m.ref, country=country), m.tier
                 )
+
+    def _religious_or_ethnic(self, m: _Mention) -> bool:
+        """The mention is named by a group word that is no nationality (a NORP entity the
+        knowledge base gives no state): "Muslim hackers"."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ == "NORP" for t in span)
 
     def person_names(self, final: list[_Mention]) -> None:
         """A person the text names in part ("Olinde", "Paz Quiroga") after or before naming

@@ -213,6 +213,8 @@ def _mention_phrase(head: Token) -> Span | None:
     for child in head.rights:
         if child.dep_ in PHRASE_ENDS or (head.pos_ == "PROPN" and child.dep_ == "prep"):
             break  # a name is not described by a place after it ("Senator X in Medellin")
+        if child.dep_ == "acl" and child.tag_ == "VBN" and not any(True for _ in child.children):
+            break  # "9 peasants killed": the event, not a description
         end = child.right_edge.i + 1
     for i in range(head.i + 1, end):  # a comma or a bracket inside a modifier ends it too
         if doc[i].text in {",", ";", "(", "--", ":"} or doc[i].is_quote:
