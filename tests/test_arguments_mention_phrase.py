@@ -88,10 +88,10 @@ def test_a_named_persons_apposition_is_its_description(full_nlp: Any) -> None:
 
 
 def test_a_title_noun_with_a_name_in_apposition_is_the_person(full_nlp: Any) -> None:
-    _, targets = _actors(full_nlp, "Gunmen shot the DAS director, Miguel Paz Quiroga, outside "
+    _, targets = _actors(full_nlp, "Gunmen shot the intelligence director, Miguel Paz Quiroga, outside "
                          "his office.", "shot")  # fmt: skip
-    # the person named, not the DAS; the description is the mention's own phrase
-    assert [(a.name, a.phrase) for a in targets] == [("Miguel Paz Quiroga", "DAS director")]
+    # the person named, not the agency; the description is the mention's own phrase
+    assert [(a.name, a.phrase) for a in targets] == [("Miguel Paz Quiroga", "intelligence director")]
 
 
 def test_people_a_participle_befell_are_its_targets(full_nlp: Any) -> None:

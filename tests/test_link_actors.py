@@ -333,30 +333,30 @@ def test_link_actors_part_of_two_names_keeps_its_own(nlp: Any) -> None:
 
 
 def test_link_actors_nationals_by_occupation_are_civilians_not_the_state(nlp: Any) -> None:
-    refs = dict(_link(nlp, "Gunmen killed two Italian engineers at the dam."))
-    engineers = refs["Italian engineers"]
-    assert engineers.actor_type == "civilians" and engineers.country == "ITA"
-    assert engineers.actor_id != "ITA"  # not the Italian state
+    refs = dict(_link(nlp, "Gunmen killed two Portuguese engineers at the dam."))
+    engineers = refs["Portuguese engineers"]
+    assert engineers.actor_type == "civilians" and engineers.country == "PRT"
+    assert engineers.actor_id != "PRT"  # not the Portuguese state
 
 
 def test_link_actors_a_group_noun_tagged_org_is_the_group_with_no_borrowed_country(
     nlp: Any,
 ) -> None:
     # a short headline in capitals is parsed as written: the recogniser tags GUNMEN as ORG
-    refs = dict(_link(nlp, "GUNMEN KILLED TWO ITALIAN ENGINEERS AT THE DAM."))
+    refs = dict(_link(nlp, "GUNMEN KILLED TWO PORTUGUESE ENGINEERS AT THE DAM."))
     gunmen = next(a for t, a in refs.items() if t.lower() == "gunmen")
     # the victims' nationality says nothing of who the gunmen are
     assert gunmen.actor_type == "armed group" and gunmen.country is None
 
 
 def test_link_actors_a_religious_group_gets_no_country_from_its_sentence(nlp: Any) -> None:
-    refs = dict(_link(nlp, "Muslim hackers angered by the cartoons defaced 3,000 Danish "
-                      "web sites last month."))  # fmt: skip
+    refs = dict(_link(nlp, "Buddhist hackers angered by the ruling defaced 400 Norwegian "
+                      "web sites last week."))  # fmt: skip
     hackers = next(a for t, a in refs.items() if "hackers" in t)
-    assert hackers.country is None  # not Danish: the sites are
+    assert hackers.country is None  # not Norwegian: the sites are
 
 
 def test_link_actors_a_participle_after_a_demonym_group_is_not_part_of_it(nlp: Any) -> None:
-    refs = dict(_link(nlp, "The attack left 9 Indian peasants killed and 3 wounded."))
-    peasants = refs["Indian peasants"]
-    assert peasants.actor_type == "civilians" and peasants.country == "IND"
+    refs = dict(_link(nlp, "The attack left 12 Nepali farmers killed and 3 wounded."))
+    peasants = refs["Nepali farmers"]
+    assert peasants.actor_type == "civilians" and peasants.country == "NPL"

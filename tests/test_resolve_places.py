@@ -196,12 +196,12 @@ def test_resolve_places_facility_after_a_possessive_is_its_own_place(nlp: Langua
 
 
 def test_resolve_places_facility_names_the_recogniser_took_for_people(nlp: Language) -> None:
-    text = ("Police were called to the 400 block of N. Bedford Drive on Monday. The winner "
-            "crossed the line at the spectacular Meydan Racecourse. Delegates met at the "
-            "Palais des Nations. Carla Park wrote the report.")  # fmt: skip
+    text = ("Police were called to the 400 block of N. Alder Drive on Monday. The winner "
+            "crossed the line at the spectacular Kestrel Racecourse. Delegates met at the "
+            "Palais des Arts. Carla Park wrote the report.")  # fmt: skip
     _, tops = _tops(nlp, text)
     found = _by_text(tops)
-    for name in ("N. Bedford Drive", "Meydan Racecourse", "Palais des Nations"):
+    for name in ("N. Alder Drive", "Kestrel Racecourse", "Palais des Arts"):
         assert name in found and found[name].literal, name
     assert not any("Park" in t for t in found)  # a surname that is also a place word
 

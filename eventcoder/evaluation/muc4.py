@@ -116,7 +116,7 @@ def _assign(
 def _with_descriptions(actors: Sequence[ActorRef]) -> list[ActorRef]:
     """Each actor, and for a person both described and named the description as well, from
     the title words of its text ("Boyaca governor Luis Prada"), its apposition ("Luis Prada,
-    a teacher") or the description it is in apposition to ("the DAS director, Luis Prada"):
+    a teacher") or the description it is in apposition to ("the intelligence director, Luis Prada"):
     MUC-4 keys fill a victim's name and description as two slots."""
     out: list[ActorRef] = []
     for actor in actors:
@@ -125,7 +125,7 @@ def _with_descriptions(actors: Sequence[ActorRef]) -> list[ActorRef]:
             continue
         described = [actor.description] if actor.description else []
         name = actor.name or ""
-        for words in (actor.text, actor.phrase):  # "the DAS director, Miguel Paz"
+        for words in (actor.text, actor.phrase):  # "the intelligence director, Miguel Paz"
             if words and name and not set(normalise(words).split()) & set(normalise(name).split()):
                 described.append(words)  # no word of the name: a description
         at = actor.text.lower().find(name.lower()) if name else -1

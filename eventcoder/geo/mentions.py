@@ -196,7 +196,7 @@ FACILITY = re.compile(
 )
 
 
-# Place words that open a name ("Rue d'Enghien", "Palais des Nations", "Camp Murray").
+# Place words that open a name ("Rue des Lilas", "Palais des Arts", "Camp Hadley").
 FACILITY_FIRST = re.compile(
     r"\b(?:Rue|Calle|Avenida|Via|Piazza|Palais|Parc|Quai|Camp|Fort)\s"
     r"(?:(?:de|des|du|del|della|di|la|le)\s|d['’])?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}"
@@ -204,13 +204,13 @@ FACILITY_FIRST = re.compile(
 
 
 def is_facility_name(text: str) -> bool:
-    """A name built on a place word: "Royal Street", "Palais des Nations"."""
+    """A name built on a place word: "Royal Street", "Palais des Arts"."""
     return FACILITY.fullmatch(text) is not None or FACILITY_FIRST.fullmatch(text) is not None
 
 
 def facility_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     """Capitalised names ending in a place word ("Royal Street", "Altnagelvin Hospital") or
-    opening with one ("Palais des Nations")."""
+    opening with one ("Palais des Arts")."""
     out = []
     text = doc_text(doc)
     for m in [*FACILITY.finditer(text), *FACILITY_FIRST.finditer(text)]:
@@ -218,7 +218,7 @@ def facility_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
         if span is not None:
             span = _facility_part(span, gaz)
         # Inside a person's or work's name ("Jessica Park") it is not a place, unless it ends
-        # in a word no surname is ("N. Bedford Drive", "Meydan Racecourse": recogniser slips).
+        # in a word no surname is ("N. Alder Drive", "Kestrel Racecourse": recogniser slips).
         if span is not None and (
             not any(t.ent_type_ in ("PERSON", "WORK_OF_ART") for t in span)
             or (span[-1].text not in SURNAME_PLACE_WORDS
@@ -671,7 +671,7 @@ def _inside_larger_entity(span: Span) -> bool:
 
 
 def name_like(span: Span) -> bool:
-    """Every word capitalised (bar the particles of a name, "Palais des Nations") and at least
+    """Every word capitalised (bar the particles of a name, "Palais des Arts") and at least
     one proper noun: worth reporting even unresolved."""
     words = [t for t in span if t.is_alpha and t.lower_ not in NAME_PARTICLES]
     return (

@@ -246,7 +246,7 @@ class _Linker:
             nxt = self.doc[j + 1] if j + 1 < len(self.doc) else None
             if (
                 t.pos_ in ("NOUN", "PROPN", "ADJ")
-                # "Iraqi armed forces", not "Indian peasants killed": a participle before a noun
+                # "Iraqi armed forces", not "Nepali farmers killed": a participle before a noun
                 or (t.tag_ == "VBN" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))
                 or (t.text == "-" and (out or led))
             ):
@@ -559,7 +559,7 @@ class _Linker:
                     country = actor.country
                     break
             if country is None and self._religious_or_ethnic(m):
-                continue  # "Muslim hackers", "Kurdish fighters": no nation to guess
+                continue  # "Buddhist hackers", "Kurdish fighters": no nation to guess
             if country is None:
                 # only when the sentence names exactly one country: no guessing between two
                 sent = self._sentence_of(m.start)
@@ -578,7 +578,7 @@ class _Linker:
 
     def _religious_or_ethnic(self, m: _Mention) -> bool:
         """The mention is named by a group word that is no nationality (a NORP entity the
-        knowledge base gives no state): "Muslim hackers"."""
+        knowledge base gives no state): "Buddhist hackers"."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and any(t.ent_type_ == "NORP" for t in span)
 
@@ -638,7 +638,7 @@ class _Linker:
 
 def _names_joined(doc: Doc) -> list[Span]:
     """The document's entities, with a person's name the recogniser cut in two joined again:
-    "Federico Estrada" + "Velez" (two PERSON entities, one space apart) is one name."""
+    "Ramiro Quesada" + "Ibarra" (two PERSON entities, one space apart) is one name."""
     out: list[Span] = []
     for ent in doc.ents:
         prev = out[-1] if out else None

@@ -329,7 +329,7 @@ def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
     else:
         np_head = head
     if span.root.dep_ == "appos" and span.root.head.i == np_head.i:
-        # "a member of the Syrian parliament, Mohammed Mamoun": the description is the text,
+        # "a member of the Latvian parliament, Juris Ozols": the description is the text,
         # the person named in apposition the identity
         start, end = _left_start(np_head), _right_end(np_head)
     else:
@@ -583,7 +583,7 @@ def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
         # no known actor (the possessor is someone else)
         return next((index[c.i] for c in tok.children if c.dep_ == "appos" and c.i in index), None)
     if _personal(tok.lemma_.lower()) or tok.lemma_.lower() in TITLES:
-        # "the DAS director, Miguel Paz": the person named in apposition, not the DAS
+        # "the intelligence director, Miguel Paz": the person named in apposition, not the agency
         for child in tok.children:
             if child.dep_ == "appos" and child.i in index and child.ent_type_ == "PERSON":
                 return index[child.i]
@@ -685,8 +685,8 @@ def cut_np(tok: Token) -> Span:
 
 
 def named_person(actor: ActorRef, doc: Doc) -> ActorRef:
-    """An unlinked phrase that describes, then names, a person ("attorney general Roberto
-    Garcia Alvarado", "minor Pedro Gonzalez Erazo") is that person: the name is the full
+    """An unlinked phrase that describes, then names, a person ("attorney general Julio
+    Mendez Arana", "minor Tomas Ruiz Lara") is that person: the name is the full
     name the recogniser found at its end, without titles; the text stays the phrase."""
     if actor.actor_id is not None or actor.start is None or actor.end is None:
         return actor

@@ -50,7 +50,7 @@ def physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
 
 
 def _titled_person(span: Span, head: Token) -> ActorRef | None:
-    """"liberal senator federico estrada velez" in text without capitals: a name after a
+    """"liberal senator ramiro quesada ibarra" in text without capitals: a name after a
     title is a person, not a thing attacked, and goes by the words after the title."""
     if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
         return None
