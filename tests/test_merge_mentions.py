@@ -78,3 +78,4 @@ def test_merge_mentions_a_later_claim_of_responsibility_makes_the_event_claimed(
     assert kidnap.mentions == 2
     assert kidnap.status == "claimed"
     assert [a.name for a in kidnap.claimed_by] == ["Red Hand Front"]
+

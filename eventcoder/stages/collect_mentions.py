@@ -266,4 +266,37 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
                         for c in head.children),  # fmt: skip
             )
         )
-    return out
+    return _fullest_person_names(out)
+
+
+def _fullest_person_names(mentions: list[EventMention]) -> list[EventMention]:
+    """An unlinked person the document names in part ("Olinde", "Hector Olinde") goes by the
+    fullest name it gives them in any event ("Hector Olinde Colman"), when a fuller name
+    contains the part's words in order and every fuller name is part of the fullest."""
+    people = {
+        tuple(a.name.lower().split()): a.name
+        for m in mentions
+        for a in (*m.source_actors, *m.target_actors)
+        if a.actor_id is None and a.actor_type == "person" and a.name
+    }
+    if len(people) < 2:
+        return mentions
+
+    def fuller(words: tuple[str, ...]) -> str | None:
+        longer = [n for n in people if len(n) > len(words) and any(
+            n[i : i + len(words)] == words for i in range(len(n) - len(words) + 1))]
+        if not longer:
+            return None
+        whole = max(longer, key=len)
+        return people[whole] if all(set(n) <= set(whole) for n in longer) else None
+
+    def renamed(actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+        out = []
+        for a in actors:
+            name = (fuller(tuple(a.name.lower().split()))
+                    if a.actor_id is None and a.actor_type == "person" and a.name else None)
+            out.append(dataclasses.replace(a, name=name) if name else a)
+        return tuple(out)
+
+    return [dataclasses.replace(m, source_actors=renamed(m.source_actors),
+                                target_actors=renamed(m.target_actors)) for m in mentions]
