@@ -82,9 +82,9 @@ def _assign(
 
     Each actor is one prediction that goes by its text, its canonical name and its mention
     phrase (tried after the others); the mentions of one actor (one ``actor_id``, or one
-    canonical name when unlinked) are one prediction, as they are one entity. An actor goes where a gold filler matches it (exactly, then
-    leniently; people first), else by its type (a thing attacked, type "property", is a
-    physical target).
+    canonical name when unlinked) are one prediction, as they are one entity. An actor goes
+    where a gold filler matches it (exactly, then leniently; people first), else by its type
+    (a thing attacked, type "property", is a physical target).
     """
     to_a: list[tuple[str, ...]] = []
     to_b: list[tuple[str, ...]] = []
@@ -116,8 +116,8 @@ def _assign(
 def _with_descriptions(actors: Sequence[ActorRef]) -> list[ActorRef]:
     """Each actor, and for a person both described and named the description as well, from
     the title words of its text ("Boyaca governor Luis Prada"), its apposition ("Luis Prada,
-    a teacher") or the description it is in apposition to ("the intelligence director, Luis Prada"):
-    MUC-4 keys fill a victim's name and description as two slots."""
+    a teacher") or the description it is in apposition to ("the intelligence director, Luis
+    Prada"): MUC-4 keys fill a victim's name and description as two slots."""
     out: list[ActorRef] = []
     for actor in actors:
         out.append(actor)

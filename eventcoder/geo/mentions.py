@@ -219,11 +219,10 @@ def facility_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
             span = _facility_part(span, gaz)
         # Inside a person's or work's name ("Jessica Park") it is not a place, unless it ends
         # in a word no surname is ("N. Alder Drive", "Kestrel Racecourse": recogniser slips).
-        if span is not None and (
-            not any(t.ent_type_ in ("PERSON", "WORK_OF_ART") for t in span)
-            or (span[-1].text not in SURNAME_PLACE_WORDS
-                and not any(t.ent_type_ == "WORK_OF_ART" for t in span))
-        ):  # fmt: skip
+        if span is not None and not any(t.ent_type_ == "WORK_OF_ART" for t in span) and (
+            span[-1].text not in SURNAME_PLACE_WORDS
+            or not any(t.ent_type_ == "PERSON" for t in span)
+        ):
             out.append(span)
     return out
 

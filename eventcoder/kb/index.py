@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -96,6 +96,24 @@ def words(text: str) -> list[Word]:
 def alias_key(alias: str) -> tuple[str, ...]:
     """The match key of an alias: its normalised words."""
     return tuple(w.key for w in words(alias))
+
+
+def fullest_name(
+    part: tuple[str, ...], names: Iterable[tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """The fullest of ``names`` (lower-case words) that contains ``part``'s words in order,
+    when every name containing them is part of it: one person, however often named
+    ("olinde" and "hector olinde" in "hector olinde colman"). None when no name is fuller or
+    the part fits two different names ("lopez" in "maria lopez" and "carlos lopez")."""
+    longer = [
+        n for n in names
+        if len(n) > len(part)
+        and any(n[i : i + len(part)] == part for i in range(len(n) - len(part) + 1))
+    ]  # fmt: skip
+    if not part or not longer:
+        return None
+    whole = max(longer, key=len)
+    return whole if all(set(n) <= set(whole) for n in longer) else None
 
 
 _MIXED_CASE = re.compile(r"^[A-Z][a-z]{0,2}[A-Z]")

@@ -63,19 +63,15 @@ class ArgumentFrame:
     obliged: tuple[ActorRef, ...] = ()
 
 
-
 if not Span.has_extension("frame"):
     Span.set_extension("frame", default=None)
-
 
 
 if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
 
 
-
 TARGET_PREPS = {"against", "on", "upon", "at", "targeting", "into"}
-
 
 
 # Verbs whose object is the event itself: "carried out an attack", "claimed 150 attacks".
@@ -83,7 +79,6 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundreds", "scores", "series", "wave", "nu
                   "string", "round", "barrage", "volley", "couple", "handful", "thousands",
                   "ton", "tonne", "kg", "kilogram", "barrel", "shipment", "truckload",
                   "consignment", "package", "worth", "amount", "batch"}  # fmt: skip
-
 
 
 LIGHT_VERBS = {
@@ -97,7 +92,6 @@ LIGHT_VERBS = {
 }  # fmt: skip
 
 
-
 def _light_verb(tok: Token) -> bool:
     """A verb in ``LIGHT_VERBS``, also when the lemmatiser missed ("staged" -> "stag")."""
     low = tok.lower_
@@ -105,9 +99,7 @@ def _light_verb(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and any(f in LIGHT_VERBS for f in forms)
 
 
-
 RECIPIENT_PREPS = {"to", "with", "toward", "towards", "into", "between"}
-
 
 
 def _recipients(head: Token, trigger: Span, index: dict[int, Span]) -> list[ActorRef]:
@@ -131,7 +123,6 @@ def _recipients(head: Token, trigger: Span, index: dict[int, Span]) -> list[Acto
     return found
 
 
-
 # Prepositions that introduce whom an act is aimed at, inside the act's own phrase: "sanctions
 # on the Taliban", "a truce with Moslem forces", "calls by Belarus's rulers" (the caller is
 # the one rejected), "war against Iraq", "aid program for Bosnia".
@@ -139,11 +130,9 @@ PHRASE_TARGET_PREPS = {"against", "on", "upon", "with", "to", "toward", "towards
                        "for", "between", "into", "of"}  # fmt: skip
 
 
-
 # Acts whose clausal complement's subject is the one acted on: "demanded that the US cancel".
 DEMAND_LEMMAS = {"demand", "urge", "call", "ask", "insist", "request", "appeal", "press",
                  "order", "warn", "tell", "want", "require"}  # fmt: skip
-
 
 
 # What a rejection defies: "despite pressure from X", "against the wishes of X".
@@ -151,10 +140,8 @@ PRESSURE_NOUNS = {"pressure", "call", "demand", "appeal", "plea", "request", "wi
                   "insistence", "ultimatum"}  # fmt: skip
 
 
-
 PHRASE_EDGES = {"dobj", "obj", "xcomp", "prep", "pobj", "pcomp", "conj", "acomp", "attr",
                 "oprd", "compound"}  # fmt: skip
-
 
 
 def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[ActorRef]:
@@ -228,10 +215,8 @@ def _phrase_targets(head: Token, trigger: Span, index: dict[int, Span]) -> list[
     return []
 
 
-
 # Prepositions that join one protest to another it continues ("rioted following a march").
 CONTIGUOUS_PREPS = {"following", "during", "after", "amid", "in"}
-
 
 
 def _protest_roots(doc: Doc) -> set[int]:
@@ -244,9 +229,7 @@ def _protest_roots(doc: Doc) -> set[int]:
     return set(found)
 
 
-
 PROTEST_ROOTS_KEY = "eventcoder.protest_roots"
-
 
 
 def _active_with_object(verb: Token) -> bool:
@@ -255,7 +238,6 @@ def _active_with_object(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children) and not any(
         c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children
     )
-
 
 
 def _purpose_clause(tok: Token) -> bool:
@@ -270,14 +252,11 @@ def _purpose_clause(tok: Token) -> bool:
     return infinitive or participle
 
 
-
 # After a cooperative noun ("talks on trade", "an agreement on X's fate") these give the topic.
 TOPIC_PREPS = {"on", "upon"}
 
 
-
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
-
 
 
 def _cooperative(trigger: Span) -> bool:
@@ -285,10 +264,8 @@ def _cooperative(trigger: Span) -> bool:
     return trigger._.trigger is not None and trigger._.trigger.type in COOPERATIVE_TYPES
 
 
-
 # Words that say something was aimed at without saying what: "fired at targets in X".
 VAGUE_TARGETS = {"target", "position", "objective"}
-
 
 
 def _place_of_vague_target(pobj: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -305,7 +282,6 @@ def _place_of_vague_target(pobj: Token, index: dict[int, Span]) -> list[ActorRef
     return []
 
 
-
 def _condition_party(node: Token, index: dict[int, Span]) -> list[ActorRef]:
     """"threatened to stop talks if the United States goes ahead": the threatened party."""
     for clause in node.children:
@@ -317,7 +293,6 @@ def _condition_party(node: Token, index: dict[int, Span]) -> list[ActorRef]:
         if subj and subj[0].lower_ not in PRONOUNS:
             return [a for a in actors_of(subj[0], index) if a.actor_id or a.actor_type]
     return []
-
 
 
 def _demanded_party(node: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -337,7 +312,6 @@ def _demanded_party(node: Token, index: dict[int, Span]) -> list[ActorRef]:
         if subj and subj[0].lower_ not in PRONOUNS:
             return [a for a in actors_of(subj[0], index) if a.actor_id or a.actor_type]
     return []
-
 
 
 def _place_targets(
@@ -372,7 +346,6 @@ def _place_targets(
     return places, False
 
 
-
 def _entity_ref(tok: Token) -> ActorRef:
     """A provisional actor for the named place at ``tok`` ("the Gaza Strip", "Algiers")."""
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
@@ -380,7 +353,6 @@ def _entity_ref(tok: Token) -> ActorRef:
         ent = ent[1:]
     return ActorRef(text=ent.text, name=ent.text, actor_type="place", start=ent.start_char,
                     end=ent.end_char)  # fmt: skip
-
 
 
 def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -414,7 +386,6 @@ def _subject_of(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
             return actors_of(verb.head, index) if verb.dep_ == "relcl" and not passive else []
         break
     return []
-
 
 
 def frame_for(
@@ -592,7 +563,6 @@ def frame_for(
     )
 
 
-
 def _entourage(actor: ActorRef, doc: Doc) -> bool:
     """"X and his ruling party", "X and members of his government": an unnamed group known
     only by its tie to an actor coordinated before it goes with that actor in a non-violent
@@ -608,15 +578,12 @@ def _entourage(actor: ActorRef, doc: Doc) -> bool:
                for n in nodes for c in n.children)  # fmt: skip
 
 
-
 OBLIGATION_MODALS = {"must", "should", "ought"}
-
 
 
 # The surface forms the coder reads as a report (code_events._reported).
 REPORTING_FORMS = {"said", "says", "say", "concluded", "announced", "stated", "insisted",
                    "declared", "told", "saying"}  # fmt: skip
-
 
 
 def _obligation(head: Token, index: dict[int, Span]) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -644,10 +611,8 @@ def _obligation(head: Token, index: dict[int, Span]) -> tuple[list[ActorRef], li
     return [], []
 
 
-
 # Verbs whose object is the means of a following act ("used tear gas to disperse").
 INSTRUMENT_VERBS = {"use", "employ", "deploy", "fire", "throw", "hurl", "lob"}
-
 
 
 # Verbs whose object is moved by the actor, not acted on: "withdraw its troops from X",
@@ -655,16 +620,13 @@ INSTRUMENT_VERBS = {"use", "employ", "deploy", "fire", "throw", "hurl", "lob"}
 MOVE_VERBS = {"withdraw", "pull", "recall", "redeploy", "relocate", "evacuate", "remove"}
 
 
-
 # Verbs whose object is sent to a recipient: "dispatched inspectors to X".
 SEND_VERBS = {"send", "dispatch", "despatch", "deploy", "airlift", "ship"}
-
 
 
 # Objects that are what is fired or set, not its target: "opened fire on", "set fire to".
 FIRED_OBJECTS = {"fire", "shot", "round", "bullet", "shell", "rocket", "missile", "grenade",
                  "bomb", "mortar", "volley", "gas", "teargas", "salvo", "torch"}  # fmt: skip
-
 
 
 def _moved_or_fired(verb: Token, obj: Token) -> bool:
@@ -681,19 +643,16 @@ def _moved_or_fired(verb: Token, obj: Token) -> bool:
     )
 
 
-
 def _fired(verb: Token) -> bool:
     """"set fire to X", "exchanged fire with Y": the object is the fire, the preposition the
     target."""
     return any(c.dep_ in OBJ and c.lemma_.lower() in FIRED_OBJECTS for c in verb.children)
 
 
-
 # Acts only a state's authorities do: in the passive without an agent ("a missionary was
 # arrested in Lebanon") the state of the place is the actor.
 AUTHORITY_VERBS = {"arrest", "detain", "jail", "imprison", "deport", "expel", "sentence",
                    "convict", "indict", "extradite", "outlaw", "execute", "hang"}  # fmt: skip
-
 
 
 def _authority_of_place(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -713,7 +672,6 @@ def _authority_of_place(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
     return []
 
 
-
 def _own_by(by: Token, head: Token) -> bool:
     """A "by" phrase of the act itself or of its "of" object ("the bombing of X by Y"), not
     of a noun deeper down ("a protest against violations by the army")."""
@@ -721,7 +679,6 @@ def _own_by(by: Token, head: Token) -> bool:
         return True
     obj = by.head
     return obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.i == head.i
-
 
 
 class ArgumentAttacher:
@@ -744,7 +701,6 @@ class ArgumentAttacher:
         if triggers:
             _add_death_tolls(doc, triggers, sentence_of)
         return doc
-
 
 
 def _add_death_tolls(doc: Doc, triggers: list[Span], sentence_of: dict[int, Span]) -> None:
@@ -786,7 +742,6 @@ def _add_death_tolls(doc: Doc, triggers: list[Span], sentence_of: dict[int, Span
                         )
             elif owner._.frame.fatalities is None:
                 owner._.frame = dataclasses.replace(owner._.frame, fatalities=toll.count)
-
 
 
 @Language.factory(

@@ -11,6 +11,7 @@ import dataclasses
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.casualties import is_outcome_of_other
+from eventcoder.kb.index import fullest_name
 from eventcoder.records import ActorRef, DateRange, EventMention, Evidence, Location, Status
 from eventcoder.stages.parse import doc_text
 
@@ -272,7 +273,8 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
 def _fullest_person_names(mentions: list[EventMention]) -> list[EventMention]:
     """An unlinked person the document names in part ("Olinde", "Hector Olinde") goes by the
     fullest name it gives them in any event ("Hector Olinde Colman"), when a fuller name
-    contains the part's words in order and every fuller name is part of the fullest."""
+    contains the part's words in order and every fuller name is part of the fullest
+    (``kb.index.fullest_name``, as the actor linker does for the names the recogniser found)."""
     people = {
         tuple(a.name.lower().split()): a.name
         for m in mentions
@@ -282,20 +284,12 @@ def _fullest_person_names(mentions: list[EventMention]) -> list[EventMention]:
     if len(people) < 2:
         return mentions
 
-    def fuller(words: tuple[str, ...]) -> str | None:
-        longer = [n for n in people if len(n) > len(words) and any(
-            n[i : i + len(words)] == words for i in range(len(n) - len(words) + 1))]
-        if not longer:
-            return None
-        whole = max(longer, key=len)
-        return people[whole] if all(set(n) <= set(whole) for n in longer) else None
-
     def renamed(actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         out = []
         for a in actors:
-            name = (fuller(tuple(a.name.lower().split()))
-                    if a.actor_id is None and a.actor_type == "person" and a.name else None)
-            out.append(dataclasses.replace(a, name=name) if name else a)
+            whole = (fullest_name(tuple(a.name.lower().split()), people)
+                     if a.actor_id is None and a.actor_type == "person" and a.name else None)
+            out.append(dataclasses.replace(a, name=people[whole]) if whole else a)
         return tuple(out)
 
     return [dataclasses.replace(m, source_actors=renamed(m.source_actors),

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.casualties import PERSON_NOUNS
 from eventcoder.kb import ActorKB, load_kb
-from eventcoder.kb.index import AliasIndex, words
+from eventcoder.kb.index import AliasIndex, fullest_name, words
 from eventcoder.kb.vocab import (
     ACRONYM_WORDS,
     CASELESS_ONE_WORD_TYPES,
@@ -599,19 +599,8 @@ class _Linker:
         for k, m in enumerate(final):
             if m.ref.actor_id is not None or m.ref.actor_type not in ("person", "organization"):
                 continue
-            part = tuple(m.ref.name.lower().split())
-            if not part:
-                continue
-            longer = [
-                n for n in full
-                if len(n) > len(part)
-                and any(n[i : i + len(part)] == part for i in range(len(n) - len(part) + 1))
-            ]  # fmt: skip
-            # one person, however often named: the fullest name must contain every other
-            if not longer:
-                continue
-            whole = max(longer, key=len)
-            if any(not set(n) <= set(whole) for n in longer):
+            whole = fullest_name(tuple(m.ref.name.lower().split()), full)
+            if whole is None:
                 continue
             ref = dataclasses.replace(m.ref, name=full[whole], actor_type="person")
             final[k] = _Mention(m.start, m.end, ref, m.tier)

@@ -24,9 +24,7 @@ from eventcoder.stages.parse import doc_text
 SUBJ = {"nsubj", "csubj"}
 
 
-
 ACTOR_ENTS = {"ORG", "GPE", "NORP", "PERSON"}
-
 
 
 def actor_index(doc: Doc) -> dict[int, Span]:
@@ -43,7 +41,6 @@ def actor_index(doc: Doc) -> dict[int, Span]:
     return index
 
 
-
 def actor_ref(span: Span) -> ActorRef:
     linked = span._.actor
     if isinstance(linked, ActorRef):
@@ -57,7 +54,6 @@ def actor_ref(span: Span) -> ActorRef:
     )
 
 
-
 def _np_span(tok: Token) -> Span:
     """The noun phrase headed by ``tok``, without relative clauses or trailing modifiers."""
     left = tok.left_edge.i
@@ -68,9 +64,7 @@ def _np_span(tok: Token) -> Span:
     return doc[left : tok.i + 1]
 
 
-
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "his", "her"}
-
 
 
 # Span conventions (PLOVER/CAMEO actor text): words that grade, date or count an actor are
@@ -81,19 +75,15 @@ GRADING_WORDS = {"former", "outgoing", "top", "senior", "recent", "main", "strat
                  "over", "just", "only", "around", "late", "then"}  # fmt: skip
 
 
-
 QUANT_HEADS = {"thousands", "hundreds", "dozens", "scores", "third", "half", "quarter",
                "number", "most", "some", "part", "rest", "many", "all", "majority", "one",
                "two", "group", "handful", "couple", "none", "each", "any"}  # fmt: skip
 
 
-
 LEADER_NOUNS = {"leader", "chief", "head", "leadership", "member"}
 
 
-
 OWNER_NOUNS = {"government", "regime", "administration", "forces", "force"}
-
 
 
 # Lower-case words before a name that say who the actor is ("ethnic Albanians", "rebel
@@ -102,13 +92,11 @@ IDENTITY_WORDS = {"ethnic", "rebel", "opposition", "fundamentalist", "islamist",
                   "militant", "official", "ruling", "exiled", "armed", "extremist"}
 
 
-
 # Member nouns after a named organisation: "Hezbollah guerrillas", "Red Cross officials".
 MEMBER_NOUNS = {"guerrilla", "official", "fighter", "member", "militant", "peacekeeper",
                 "helicopter", "movement", "group", "network", "faction", "force", "troop", "mediator",
                 "envoy", "spokesman", "representative", "delegate", "delegation", "monitor",
                 "inspector", "worker", "personnel", "staff", "plane", "jet", "warplane"}  # fmt: skip
-
 
 
 # People named by role beyond the casualty vocabulary: "a missionary was arrested",
@@ -130,23 +118,18 @@ PERSON_EXTRA = {
 }  # fmt: skip
 
 
-
 def _personal(lemma: str) -> bool:
     """A noun naming a person by role ("peasant", "missionary", "administrators")."""
     return lemma in PERSON_NOUNS or lemma in PERSON_EXTRA
 
 
-
 STATE_LIKE = {"state", "government", "parliament", "military", "police", "civilians"}
-
 
 
 POSTMOD_PREPS = {"in", "at", "from", "of", "near"}
 
 
-
 POSTMOD_PARTICIPLES = {"based", "operating", "loyal", "stationed", "fleeing", "living"}
-
 
 
 def actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -182,19 +165,15 @@ def actors_of(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     return out
 
 
-
 # Dependents that end a mention's noun phrase on the right: the next conjunct, an
 # apposition, punctuation (a comma opens a non-restrictive clause).
 PHRASE_ENDS = {"cc", "conj", "appos", "punct", "preconj"}
 
 
-
 ARTICLES = {"the", "a", "an"}
 
 
-
 MAX_PHRASE_TOKENS = 25
-
 
 
 def _mention_phrase(head: Token) -> Span | None:
@@ -227,7 +206,6 @@ def _mention_phrase(head: Token) -> Span | None:
     return doc[left:end]
 
 
-
 def _with_mention(actor: ActorRef, head: Token) -> ActorRef:
     """The actor with the whole noun phrase of its mention, when it says more than the text.
 
@@ -236,8 +214,8 @@ def _with_mention(actor: ActorRef, head: Token) -> ActorRef:
     Brigade."""
     if head.lower_ in PRONOUNS:
         return actor
-    own = actor.start is not None and head.idx <= actor.start + len(actor.text) and (
-        actor.start <= head.idx)
+    own = actor.start is not None and actor.end is not None and (
+        actor.start <= head.idx < actor.end)
     lemma = head.lemma_.lower()
     if not (own or lemma in GROUP_TYPES or _personal(lemma) or lemma in MEMBER_NOUNS
             or lemma in TITLES):  # fmt: skip
@@ -251,7 +229,6 @@ def _with_mention(actor: ActorRef, head: Token) -> ActorRef:
     if text.lower() in {" ".join(actor.text.split()).lower(), actor.name.lower()}:
         return actor
     return dataclasses.replace(actor, phrase=text)
-
 
 
 def _with_apposition(actor: ActorRef, head: Token) -> ActorRef:
@@ -272,7 +249,6 @@ def _with_apposition(actor: ActorRef, head: Token) -> ActorRef:
     return actor
 
 
-
 def _counted_conjuncts(tok: Token) -> Token | None:
     """"scores of Sierra Leonean and Liberian refugees": the coordinated group counted by a
     quantity word (each conjunct is an actor), else None."""
@@ -283,7 +259,6 @@ def _counted_conjuncts(tok: Token) -> Token | None:
             if pobj.conjuncts or _coordinated_modifiers(pobj):
                 return pobj
     return None
-
 
 
 def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
@@ -344,7 +319,6 @@ def _as_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
                                end=phrase.end_char)  # fmt: skip
 
 
-
 def _group_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
     """"Burundian militiamen": a group noun after the actor's modifier joins its text."""
     lemma = head.lemma_.lower()
@@ -359,14 +333,12 @@ def _group_phrase(actor: ActorRef, span: Span, head: Token) -> ActorRef:
                                end=phrase.end_char)  # fmt: skip
 
 
-
 def _case_poor(doc: Doc) -> bool:
     """Whether the text lost its capitals (computed once per Doc)."""
     key = "eventcoder.case_poor"
     if key not in doc.user_data:
         doc.user_data[key] = case_poor(doc_text(doc))
     return bool(doc.user_data[key])
-
 
 
 def _proper_head(head: Token) -> bool:
@@ -377,11 +349,9 @@ def _proper_head(head: Token) -> bool:
     return head.ent_type_ in {"ORG", "PERSON"} or lemma in GROUP_TYPES or lemma in TITLES
 
 
-
 def _coordinated_modifiers(head: Token) -> bool:
     """"Hungarian and Romanian officials": each modifier is an actor of its own."""
     return any(t.dep_ == "cc" for t in head.doc[head.left_edge.i : head.i])
-
 
 
 def _named_organisation(span: Span) -> bool:
@@ -393,7 +363,6 @@ def _named_organisation(span: Span) -> bool:
     return all(t.pos_ == "PROPN" or not t.is_alpha for t in span) and not any(
         t.ent_type_ in {"NORP", "GPE"} for t in span
     )
-
 
 
 def _left_start(head: Token) -> int:
@@ -436,16 +405,13 @@ def _left_start(head: Token) -> int:
     return left
 
 
-
 # Result states that follow a verb as its predicate ("shot dead", "beaten unconscious").
 RESULT_PREDICATES = {"dead", "unconscious", "senseless"}
-
 
 
 def _titled(tok: Token, head: Token) -> bool:
     """True when a title word stands between ``tok`` and the name ("foreign minister X")."""
     return any(t.lower_.rstrip(".") in TITLES for t in head.doc[tok.i : head.i])
-
 
 
 def _right_end(head: Token) -> int:
@@ -484,7 +450,6 @@ def _right_end(head: Token) -> int:
     return end
 
 
-
 def _named_by_modifier(head: Token) -> bool:
     """A common noun already identified by a name before it ("Russian diplomats", "Moslem
     forces"): a place or owner after it only locates the actor ("Russian diplomats based in
@@ -498,11 +463,9 @@ def _named_by_modifier(head: Token) -> bool:
     )
 
 
-
 # Nouns naming people by where they live: the place after them is part of the description.
 RESIDENCE_NOUNS = {"settler", "resident", "inhabitant", "villager", "citizen", "native",
                    "dweller", "townsman", "islander"}  # fmt: skip
-
 
 
 def _names_something(tok: Token) -> bool:
@@ -511,7 +474,6 @@ def _names_something(tok: Token) -> bool:
         t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON"}
         for t in tok.subtree
     )
-
 
 
 def _antecedent(pronoun: Token, index: dict[int, Span]) -> ActorRef | None:
@@ -529,9 +491,7 @@ def _antecedent(pronoun: Token, index: dict[int, Span]) -> ActorRef | None:
     return None
 
 
-
 PLURAL_WINDOW = 2  # sentences before the pronoun's own
-
 
 
 def _plural_antecedent(pronoun: Token, index: dict[int, Span]) -> list[ActorRef]:
@@ -559,12 +519,10 @@ def _plural_antecedent(pronoun: Token, index: dict[int, Span]) -> list[ActorRef]
     return []
 
 
-
 # Actor types that "they" can stand for when the name is grammatically singular
 # ("Hamas ... they said"); persons and states are left alone.
 PLURAL_TYPES = {"armed group", "rebels", "military", "police", "protesters", "civilians",
                 "political party", "militia", "insurgents"}  # fmt: skip
-
 
 
 # People known by their tie to someone else: "Soleimani's successor" is not Soleimani.
@@ -572,7 +530,6 @@ PLURAL_TYPES = {"armed group", "rebels", "military", "police", "protesters", "ci
 KIN_NOUNS = {"successor", "predecessor", "widow", "widower", "wife", "husband", "son",
              "daughter", "brother", "sister", "father", "mother", "nephew", "niece", "cousin",
              "family", "relative", "relatives", "child", "children", "grandson", "heir"}  # fmt: skip
-
 
 
 def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
@@ -611,14 +568,12 @@ def _actor_in_np(tok: Token, index: dict[int, Span]) -> Span | None:
     return None
 
 
-
 def _pro_anti(span: Span) -> bool:
     """"pro-Iranian", "anti-American": an attitude to the actor, not the actor."""
     doc = span.doc
     i = span.start
     return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"pro", "anti"}
             and not doc[i - 1].whitespace_)  # fmt: skip
-
 
 
 def generic_actor(tok: Token) -> ActorRef | None:
@@ -647,7 +602,6 @@ def generic_actor(tok: Token) -> ActorRef | None:
     )
 
 
-
 # Words that count or pick out members of a group without naming it: "many civilians",
 # "several businessmen", "at least 20 soldiers" are civilians, businessmen, soldiers.
 COUNTING_WORDS = {"many", "several", "some", "more", "most", "few", "fewer", "other", "others",
@@ -655,7 +609,6 @@ COUNTING_WORDS = {"many", "several", "some", "more", "most", "few", "fewer", "ot
                   "around", "nearly", "almost", "over", "up", "to", "approximately", "a", "an",
                   "the", "dozens", "hundreds", "thousands", "scores", "of", "these", "those",
                   "this", "that", "another"}  # fmt: skip
-
 
 
 def group_name(span: Span) -> str:
@@ -669,7 +622,6 @@ def group_name(span: Span) -> str:
     return " ".join(span.doc[start : span.end].text.split()).lower()
 
 
-
 def cut_np(tok: Token) -> Span:
     """The phrase of an unlinked head noun: "security forces in Mali", "a strategic village
     in Western Cambodia" -> "village in Western Cambodia", "at least 156 people" -> "people".
@@ -681,7 +633,6 @@ def cut_np(tok: Token) -> Span:
         return span
     start = max(span.start, min(_left_start(tok), tok.i))
     return tok.doc[start : max(_right_end(tok), tok.i + 1)]
-
 
 
 def named_person(actor: ActorRef, doc: Doc) -> ActorRef:
@@ -711,7 +662,6 @@ def named_person(actor: ActorRef, doc: Doc) -> ActorRef:
     if name == actor.name:
         return actor
     return dataclasses.replace(actor, name=name, actor_type="person")
-
 
 
 def dedupe_actors(actors: list[ActorRef]) -> list[ActorRef]:

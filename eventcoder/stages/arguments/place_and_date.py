@@ -11,9 +11,7 @@ PLACE_PREPS = {"in", "at", "near", "across", "on", "inside", "outside", "around"
                "from", "within", "throughout", "off", "into", "over"}  # fmt: skip
 
 
-
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-
 
 
 def place_and_date_of(head: Token, carrier: Token) -> tuple[Location | None, DateRange | None]:
@@ -53,7 +51,6 @@ def place_and_date_of(head: Token, carrier: Token) -> tuple[Location | None, Dat
     return location, date
 
 
-
 def _anniversary_date(head: Token) -> DateRange | None:
     """ "This month will mark the 21st anniversary of the US-led invasion": the phrase that
     dates the event, from the anniversary's own date ("this month") to "anniversary"."""
@@ -77,11 +74,9 @@ def _anniversary_date(head: Token) -> DateRange | None:
     return DateRange(text=span.text, start_char=span.start_char, end_char=span.end_char)
 
 
-
 # Words that tie a time of day to a day ("last night", "this morning", "Sunday evening").
 DAY_WORDS = {"last", "this", "yesterday", "today", "tonight", "tomorrow", "monday", "tuesday",
              "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
-
 
 
 def _dated(tok: Token) -> bool:
@@ -94,9 +89,7 @@ def _dated(tok: Token) -> bool:
     return ent is not None and any(t.lower_ in DAY_WORDS for t in ent)
 
 
-
 RANGE_PREPS = {"since", "until", "till", "before", "after", "from", "by", "through", "throughout"}
-
 
 
 def _date_span(tok: Token) -> DateRange:
@@ -116,14 +109,12 @@ def _date_span(tok: Token) -> DateRange:
     return DateRange(text=span.text, start_char=span.start_char, end_char=span.end_char)
 
 
-
 PLACE_NOUNS = {
     "border", "base", "outpost", "city", "town", "village", "camp", "region", "province",
     "area", "district", "neighbourhood", "neighborhood", "capital", "site", "airport",
     "checkpoint", "compound", "headquarters", "territory", "zone", "frontier", "crossing",
     "port", "road", "highway", "street", "square", "market", "country", "state",
 }  # fmt: skip
-
 
 
 def is_place(tok: Token) -> bool:
@@ -136,7 +127,6 @@ def is_place(tok: Token) -> bool:
         return tok.lemma_.lower() not in {"base", "outpost", "checkpoint", "camp", "headquarters",
                                           "compound"}  # fmt: skip
     return False
-
 
 
 def metonymic_place(span: Span) -> bool:

@@ -48,7 +48,6 @@ def physical_targets(tok: Token, index: dict[int, Span]) -> list[ActorRef]:
     return out
 
 
-
 def _titled_person(span: Span, head: Token) -> ActorRef | None:
     """"liberal senator ramiro quesada ibarra" in text without capitals: a name after a
     title is a person, not a thing attacked, and goes by the words after the title."""
@@ -65,12 +64,10 @@ def _titled_person(span: Span, head: Token) -> ActorRef | None:
                     start=span.start_char, end=span.end_char)  # fmt: skip
 
 
-
 MEASURES = {"kg", "kilogram", "kilo", "gram", "ton", "tonne", "pound", "km", "kilometer",
             "kilometre", "mile", "meter", "metre", "m", "mm", "cm", "yard", "foot", "feet",
             "gallon", "liter", "litre", "barrel", "hour", "minute", "second", "round",
             "percent", "%"}  # fmt: skip
-
 
 
 NOT_THINGS = {
@@ -82,11 +79,9 @@ NOT_THINGS = {
 }  # fmt: skip
 
 
-
 # Parts of a thing: hitting "the left side of the car" hits the car.
 PARTS = {"side", "part", "front", "rear", "back", "roof", "top", "bottom", "door", "wall",
          "window", "entrance", "facade", "corner", "section", "floor"}  # fmt: skip
-
 
 
 def _whole_of_part(tok: Token) -> Token:
@@ -100,14 +95,12 @@ def _whole_of_part(tok: Token) -> Token:
     return tok
 
 
-
 def _thing_name(span: Span) -> str:
     """The name of a thing attacked: without the words that count it ("several electricity
     poles") or a pronoun that owns it ("his car")."""
     if len(span) > 1 and span[0].lower_ in POSSESSIVE_PRONOUNS:
         span = span[1:]
     return group_name(span)
-
 
 
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}

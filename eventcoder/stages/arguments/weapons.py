@@ -14,7 +14,6 @@ DELIVERY_VERBS = {"use", "fire", "launch", "detonate", "drop", "hurl", "throw", 
                   "deploy", "employ", "lob", "set", "explode", "shoot"}  # fmt: skip
 
 
-
 def instrument_of(trigger: Span, head: Token) -> Weapon | None:
     """The weapon named in the trigger's own phrase, its "with/using" phrase or its subject."""
     tokens = list(trigger) + list(head.doc[head.left_edge.i : head.i])
@@ -26,7 +25,6 @@ def instrument_of(trigger: Span, head: Token) -> Weapon | None:
     return _instrument_in(tokens)
 
 
-
 def sentence_weapon(trigger: Span, sentence: Span | None) -> Weapon | None:
     """A weapon named elsewhere in the sentence of a violent word ("US warplanes pounded the
     village, killing six"): a hint for coding, not evidence of the event's instrument."""
@@ -35,10 +33,8 @@ def sentence_weapon(trigger: Span, sentence: Span | None) -> Weapon | None:
     return _instrument_in(list(sentence))
 
 
-
 def is_violent(trigger: Span) -> bool:
     return trigger._.trigger is not None and trigger._.trigger.type == "ASSAULT"
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,18 +45,15 @@ class Weapon:
     text: str | None
 
 
-
 # Nouns a weapon word may modify and still name the weapon: "grenade launcher", "dynamite
 # charge", "machinegun fire". Not event nouns: "a bomb attack" is the attack.
 WEAPON_HEADS = {"launcher", "charge", "device", "fire", "round", "vest", "gun", "rifle"}
-
 
 
 # Table words that imply a weapon without naming one: its user or a deed.
 NOT_WEAPON_WORDS = {"gunman", "gunmen", "sniper", "suicide bomber", "suicide", "kamikaze",
                     "bomber", "air force", "blew himself up", "blew herself up",
                     "blew themselves up"}  # fmt: skip
-
 
 
 @functools.cache
@@ -76,7 +69,6 @@ def _weapon_words() -> tuple[dict[str, int], list[tuple[int, str, tuple[str, ...
             else:
                 single.setdefault(w, k)
     return single, multi
-
 
 
 def _instrument_in(tokens: list[Token]) -> Weapon | None:
@@ -109,7 +101,6 @@ def _instrument_in(tokens: list[Token]) -> Weapon | None:
     return Weapon(kind, min(named)[2] if named else None)
 
 
-
 def _phrase_tokens(tokens: list[Token], words: list[str]) -> tuple[Token, Token] | None:
     n = len(words)
     for k in range(len(tokens) - n + 1):
@@ -119,12 +110,10 @@ def _phrase_tokens(tokens: list[Token], words: list[str]) -> tuple[Token, Token]
     return None
 
 
-
 def _compounded(tok: Token, first: Token) -> bool:
     """A noun compounded onto a weapon ("car" in "car bomb"); not a calibre ("85-mm")."""
     return (tok.dep_ == "compound" and tok.head.i >= first.i and tok.is_alpha
             and tok.lower_ not in {"mm", "cm", "kg", "caliber", "calibre"})  # fmt: skip
-
 
 
 def _weapon_words_of(first: Token, last: Token) -> str:
