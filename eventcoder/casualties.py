@@ -93,6 +93,10 @@ GROUP_TYPES = {
     "band": "armed group", "gang": "armed group", "cartel": "armed group",
     "separatist": "armed group", "jihadist": "armed group", "extremist": "armed group",
     "mob": "rioters", "crowd": "protesters", "people": "civilians",
+    "subversive": "armed group", "counterrevolutionary": "armed group",
+    "narcoterrorist": "armed group", "gangster": "armed group", "hitman": "armed group",
+    "warlord": "armed group", "communist": None, "leftist": None, "rightist": None,
+    "anarchist": None, "dealer": None,
 }  # fmt: skip
 
 

@@ -268,3 +268,24 @@ def test_a_description_with_a_name_in_apposition_keeps_the_description_as_text(
     sources, _ = _frame(full_nlp, "A member of the Latvian parliament, Juris Ozols, began a "
                         "hunger strike to protest the new tax.", "protest")  # fmt: skip
     assert sources == ["member of the Latvian parliament"]
+
+
+@pytest.mark.parametrize(
+    ("text", "culprit", "accuser"),
+    [
+        ("The government blamed the rebels for the bombing of the market.", "rebels", "government"),
+        ("The army held the guerrillas responsible for the massacre.", "guerrillas", "army"),
+        ("The minister accused the militia of killing five soldiers.", "militia", "minister"),
+        ("The rebels were blamed for the attack on the bridge.", "rebels", None),
+    ],
+)
+def test_the_blamed_did_the_act_and_the_blamer_attributes_it(
+    text: str, culprit: str, accuser: str | None
+) -> None:
+    from eventcoder import extract
+
+    (event,) = [e for e in extract(text, date="2024-03-01") if e.event_type == "ASSAULT"]
+    assert [a.text for a in event.source_actors] == [culprit]
+    assert culprit not in [a.text for a in event.target_actors]
+    assert event.status == "attributed"
+    assert [a.text for a in event.attributed_by] == ([accuser] if accuser else [])

@@ -294,3 +294,17 @@ def test_capturing_people_is_an_arrest_or_an_abduction(text: str, coded: tuple[s
     got = [(e.event_type, e.acled_sub_event_type) for e in extract(text, date="1990-02-07")]
     assert got == [coded]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("The army launched an operation to capture subversives.", "Arrests"),
+        ("Troops captured the rebel stronghold and two villages.", "Government regains territory"),
+        ("Militias captured the group's last remaining territory in March.",
+         "Non-state actor overtakes territory"),
+    ],
+)
+def test_groups_taken_are_people_and_their_places_are_territory(text: str, sub: str) -> None:
+    subs = [e.acled_sub_event_type for e in extract(text, date="2024-03-01")]
+    assert sub in subs

@@ -45,7 +45,9 @@ GROUP_TYPES: dict[str, str] = {}
 for _type, _nouns in {
     "armed group": "rebels|rebel|insurgents|insurgent|guerrillas|guerillas|guerrilla|militants|"
     "militant|fighters|fighter|jihadists|separatists|gunmen|extremists|terrorists|factions|"
-    "faction|bandits|mercenaries|commanders|commander|resistance|resistance fighters",
+    "faction|bandits|mercenaries|commanders|commander|resistance|resistance fighters|"
+    "subversives|subversive|counterrevolutionaries|counterrevolutionary|narcoterrorists|"
+    "gangs|gangsters|hitmen|hitman|warlords|warlord",
     "militia": "militia|militias|militiamen|paramilitaries|paramilitary",
     "protesters": "protesters|protestors|demonstrators|strikers|activists|marchers|crowds",
     "rioters": "rioters|mobs|mob",
@@ -62,8 +64,10 @@ for _type, _nouns in {
     "youth|supporters|immigrants|settlers|teachers|exiles|hackers|candidates|smugglers|"
     "traffickers|pirates|poachers|rulers|leaders|engineers|technicians|missionaries|workers|"
     "students|doctors|nurses|farmers|peasants|tourists|passengers|employees|nuns|pilgrims|"
-    "volunteers|contractors|miners|fishermen|sailors|nationals|citizens",
-    "movement": "nationalists|fundamentalists|islamists|loyalists|royalists|unionists",
+    "volunteers|contractors|miners|fishermen|sailors|nationals|citizens|"
+    "dealers|drug dealers|narcotraffickers",
+    "movement": "nationalists|fundamentalists|islamists|loyalists|royalists|unionists|leftists|"
+    "rightists|communists|anarchists|revolutionaries",
     "organization": "union|unions|court|tribunal|committee|commission|council|association",
 }.items():
     for _n in _nouns.split("|"):

@@ -61,6 +61,9 @@ class ArgumentFrame:
     # source and target.
     reporter: tuple[ActorRef, ...] = ()
     obliged: tuple[ActorRef, ...] = ()
+    # "The government blamed the rebels for the bombing": who lays the blame (the act's
+    # ``attributed_by`` when its status is attributed); the blamed are its source.
+    accusers: tuple[ActorRef, ...] = ()
 
 
 if not Span.has_extension("frame"):
@@ -395,6 +398,7 @@ def frame_for(
     head = trigger.root
     sources: list[ActorRef] = []
     targets: list[ActorRef] = []
+    accusers: list[ActorRef] = []
     carrier = head  # the verb that carries a nominal trigger, when there is one
     violent = trigger._.trigger is not None and trigger._.trigger.type == "ASSAULT"
     if head.pos_ in {"VERB", "AUX"}:
@@ -421,6 +425,9 @@ def frame_for(
             targets.extend(actors_of(head.head, index))
         elif head.dep_ == "acl" and head.tag_ == "VBN":  # "forces stationed in Iraq"
             sources = actors_of(head.head, index)
+        if not sources and (blamed := culprit_object(head)) is not None:
+            sources = [a for obj in blamed[0] for a in actors_of(obj, index)]
+            accusers = _subject_of(blamed[1], index)  # "accused the militia of killing"
         if not sources:
             sources = _authority_of_place(head, index)
     else:
@@ -484,6 +491,12 @@ def frame_for(
                             targets.extend(actors_of(pobj, index))
                         if violent:
                             targets.extend(_place_of_vague_target(pobj, index))
+        elif (blamed := culprit_object(head)) is not None:
+            # "blamed the rebels for the bombing", "accused X of the murder": the object
+            # of blame did it; the subject lays the blame
+            carrier = blamed[1]
+            sources = [a for obj in blamed[0] for a in actors_of(obj, index)]
+            accusers = _subject_of(carrier, index)
         elif head.dep_ == "pobj" and head.head.lower_ == "behind" and head.head.head.pos_ == "AUX":
             carrier = head.head.head  # "the group was behind the strike"
             if not sources:
@@ -560,7 +573,38 @@ def frame_for(
         inferred_targets=tuple(a for a in dedupe_actors(inferred) if a not in sources),
         reporter=tuple(reporter),
         obliged=tuple(obliged),
+        accusers=tuple(named_person(a, head.doc) for a in dedupe_actors(accusers)),
     )
+
+
+# Verbs that lay an act at someone's door: "blamed X for", "accused X of", "held X
+# responsible for", "charged X with", "arrested X for".
+CULPRIT_VERBS = {"blame", "accuse", "hold", "charge", "suspect", "implicate", "fault",
+                 "arrest", "detain", "convict", "sentence", "indict", "prosecute", "try",
+                 "punish", "condemn", "credit", "denounce"}  # fmt: skip
+
+
+def culprit_object(head: Token) -> tuple[list[Token], Token] | None:
+    """The people blamed for an act and the verb that blames them ("blamed the rebels for
+    the bombing", "accused X of killing", "held X responsible for"): the objects of the
+    culprit verb that governs the act's "for", "of" or "with" phrase."""
+    prep = head.head
+    if head.dep_ not in {"pobj", "pcomp"} or prep.dep_ != "prep":
+        return None
+    if prep.lower_ not in {"for", "of", "with"}:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() == "responsible" and verb.dep_ == "amod":
+        # "held the guerrillas responsible for the massacre" (parsed as a modifier)
+        blamed, verb = verb.head, verb.head.head
+        ok = blamed.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in CULPRIT_VERBS
+        return ([blamed], verb) if ok else None
+    if verb.lemma_.lower() == "responsible" and verb.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CULPRIT_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return (objects, verb) if objects else None
 
 
 def _entourage(actor: ActorRef, doc: Doc) -> bool:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from eventcoder.casualties import PERSON_NOUNS
+from eventcoder.casualties import GROUP_TYPES, PERSON_NOUNS
 from eventcoder.ontologies.lexicon import acled_event_type_of, instruments
-from eventcoder.records import EventMention
+from eventcoder.records import ActorRef, EventMention
 
 CODER = "eventcoder.rules.v1"
 GENERIC_VIOLENCE = {"attack", "kill", "wound", "offensive", "clash", "bombing", "explode", "bomb_verb", "pound",
@@ -242,13 +242,29 @@ def _recoded(m: EventMention, event_type: str, mode: str | None, cameo: str | No
                                acled_sub_event_type=sub, trigger_id=f"{m.trigger_id}+{tag}")  # fmt: skip
 
 
+# Actor types that are people, not a place or a thing, when they are what was taken.
+PEOPLE_TYPES = {"person", "civilians", "armed group", "militia", "military", "police",
+                "protesters", "rioters"}  # fmt: skip
+
+
+def _possessor(actor: ActorRef, m: EventMention) -> bool:
+    """The actor owns what follows it ("IS' territory", "the rebels' camp")."""
+    if actor.end is None:
+        return False
+    after = m.sentence.text[actor.end - m.sentence.start :][:2]
+    return after.startswith(("'", "\u2019"))
+
+
 def _people_taken(m: EventMention, passive: bool) -> bool:
     """ "captured two soldiers near the town", "seized students Pedro Ruiz",
     "were captured at the bus station": people, not a place, were taken. A person among the
-    targets decides; else the first person or place word of the object ("captured the town
-    and two soldiers" is a place taken)."""
+    targets decides, and things alone ("captured the rebel stronghold") say a place was
+    taken; else the first person or place word of the object ("captured the town and two
+    soldiers" is a place taken); else a group as first target ("captured subversives")."""
     if any(a.actor_type == "person" for a in m.target_actors):
         return True
+    if m.target_actors and all(a.actor_type == "property" for a in m.target_actors):
+        return False  # a place or a thing, whoever held it
     offset = m.trigger.end - m.sentence.start
     words = _tokens(m.sentence.text[max(offset, 0):])[:6]
     if passive:
@@ -256,9 +272,13 @@ def _people_taken(m: EventMention, passive: bool) -> bool:
     for w in words:
         if w in PLACE_WORDS:
             return False
-        if w in PERSON_WORDS or w.removesuffix("s") in PERSON_NOUNS or w in PERSON_NOUNS:
+        if w in PERSON_WORDS or w in PERSON_NOUNS or (
+            w.removesuffix("s") in PERSON_NOUNS | GROUP_TYPES.keys()
+        ):
             return True
-    return False
+    first = m.target_actors[0] if m.target_actors else None
+    # "captured IS' last territory" names whose place was taken, not who was taken
+    return first is not None and first.actor_type in PEOPLE_TYPES and not _possessor(first, m)
 
 
 def _object_sense(m: EventMention) -> EventMention:

@@ -587,15 +587,23 @@ def generic_actor(tok: Token) -> ActorRef | None:
                 counted = generic_actor(pobj)
                 if counted is not None:
                     return counted
-    if tok.pos_ == "PROPN" and tok.ent_type_ not in ACTOR_ENTS:
-        return None
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma not in GROUP_TYPES and not _personal(lemma):
+    common = tok.pos_ == "NOUN"
+    if tok.pos_ == "PROPN" and tok.is_sent_start and tok.ent_type_ not in ACTOR_ENTS:
+        # "Rebels gained ground": a capitalised first word the tagger took for a name
+        lemma = next((w for w in (tok.lower_, tok.lower_.removesuffix("s"))
+                      if w in GROUP_TYPES), "")  # fmt: skip
+        if not lemma:
+            return None
+        common = True
+    elif tok.pos_ == "PROPN" and tok.ent_type_ not in ACTOR_ENTS:
+        return None
+    if common and lemma not in GROUP_TYPES and not _personal(lemma):
         return None
     span = cut_np(tok)
     return ActorRef(
         text=span.text,
-        name=group_name(span) if tok.pos_ == "NOUN" else span.text,
+        name=group_name(span) if common else span.text,
         actor_type=GROUP_TYPES.get(lemma, "person" if _personal(lemma) else None),
         start=span.start_char,
         end=span.end_char,
