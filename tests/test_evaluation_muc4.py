@@ -316,3 +316,15 @@ def test_muc4_a_described_named_victim_fills_name_and_description(tmp_path: Path
     preds = write_jsonl(tmp_path / "p.jsonl", [event("m1", acled="Attack", targets=[group])])
     m = _score(tmp_path, gold, preds)
     assert m["victims.recall"] == 0.0 and m["physical_targets.precision"] == 0.0
+
+
+def test_pooled_gold_fillers_sharing_a_string_are_one_entity() -> None:
+    from eventcoder.evaluation.matching import Filler
+    from eventcoder.evaluation.muc4 import _dedupe
+
+    merged = _dedupe([
+        Filler(("GUERRILLA COLUMN", "GUERRILLAS")),
+        Filler(("GUERRILLAS",), optional=True),
+        Filler(("SOLDIERS",), optional=True),
+    ])
+    assert merged == [Filler(("GUERRILLA COLUMN", "GUERRILLAS"), False), Filler(("SOLDIERS",), True)]

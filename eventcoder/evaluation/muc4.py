@@ -53,12 +53,20 @@ def _fillers(items: Any, key: str = "strings") -> list[Filler]:
 
 
 def _dedupe(fillers: list[Filler]) -> list[Filler]:
-    seen: set[tuple[str, ...]] = set()
-    out = []
+    """One filler per entity of the pooled role: fillers of two templates that share an
+    alternative string ("GUERRILLAS" in both a bombing and a shooting) name one entity, as
+    in GTT's pooled gold, so one prediction can fill it. The merged filler keeps every
+    alternative and is optional only when all its parts are."""
+    out: list[Filler] = []
     for f in fillers:
-        if f.strings not in seen:
-            seen.add(f.strings)
+        same = [i for i, g in enumerate(out)
+                if {normalise(x) for x in g.strings} & {normalise(x) for x in f.strings}]  # fmt: skip
+        if not same:
             out.append(f)
+            continue
+        i = same[0]
+        g = out[i]
+        out[i] = Filler(tuple(dict.fromkeys((*g.strings, *f.strings))), g.optional and f.optional)
     return out
 
 
