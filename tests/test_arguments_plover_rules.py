@@ -289,3 +289,21 @@ def test_the_blamed_did_the_act_and_the_blamer_attributes_it(
     assert culprit not in [a.text for a in event.target_actors]
     assert event.status == "attributed"
     assert [a.text for a in event.attributed_by] == ([accuser] if accuser else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        # the parser hangs "by ..." on the noun above the participle
+        ("The bodies of the teachers murdered on Friday by uniformed individuals were buried "
+         "in the capital today, the police said.", "uniformed individuals"),
+        # "machinegunned" is an attack verb
+        ("Six teachers were machinegunned on Friday by men wearing military uniforms.", "men"),
+    ],
+)
+def test_the_agent_of_a_participle_is_the_source(text: str, agent: str) -> None:
+    from eventcoder import extract
+
+    sources = [a.text for e in extract(text, date="2024-03-01") if e.event_type == "ASSAULT"
+               for a in e.source_actors]  # fmt: skip
+    assert agent in sources

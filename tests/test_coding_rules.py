@@ -308,3 +308,8 @@ def test_capturing_people_is_an_arrest_or_an_abduction(text: str, coded: tuple[s
 def test_groups_taken_are_people_and_their_places_are_territory(text: str, sub: str) -> None:
     subs = [e.acled_sub_event_type for e in extract(text, date="2024-03-01")]
     assert sub in subs
+
+
+def test_killing_clergy_is_an_attack_on_civilians_though_the_police_are_named() -> None:
+    (e,) = extract("Six Jesuit priests were murdered on Friday, the police said.", date="2024-03-01")
+    assert e.acled_sub_event_type == "Attack"

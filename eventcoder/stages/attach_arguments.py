@@ -425,6 +425,8 @@ def frame_for(
             targets.extend(actors_of(head.head, index))
         elif head.dep_ == "acl" and head.tag_ == "VBN":  # "forces stationed in Iraq"
             sources = actors_of(head.head, index)
+        if not sources and head.tag_ == "VBN" and head.dep_ == "acl":
+            sources = _stray_agent(head, index)
         if not sources and (blamed := culprit_object(head)) is not None:
             sources = [a for obj in blamed[0] for a in actors_of(obj, index)]
             accusers = _subject_of(blamed[1], index)  # "accused the militia of killing"
@@ -575,6 +577,24 @@ def frame_for(
         obliged=tuple(obliged),
         accusers=tuple(named_person(a, head.doc) for a in dedupe_actors(accusers)),
     )
+
+
+def _stray_agent(verb: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """"the bodies of the Jesuits murdered last Friday by uniformed men were buried": the
+    agent phrase of a participle the parser hung on a noun above it (the "by" after the
+    participle, on a noun the participle's phrase is part of)."""
+    node = verb.head
+    for _ in range(3):
+        if node.pos_ not in {"NOUN", "PROPN"}:
+            break
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "by"):
+            if prep.i > verb.i:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return actors_of(pobj, index)
+        if node.dep_ != "pobj" or node.head.head is node.head:
+            break
+        node = node.head.head  # "of the Jesuits" -> "the bodies"
+    return []
 
 
 # Verbs that lay an act at someone's door: "blamed X for", "accused X of", "held X

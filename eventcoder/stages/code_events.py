@@ -34,6 +34,10 @@ CIVILIAN_CUES = {
     # kin of an officer are civilians ("the police commander's wife")
     "wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister",
     "relatives", "nephew", "niece",
+    # clergy and the religious are civilians ("six Jesuit priests were murdered")
+    "priest", "priests", "jesuit", "jesuits", "nun", "nuns", "monk", "monks", "bishop",
+    "archbishop", "cleric", "clerics", "clergyman", "clergymen", "missionary", "missionaries",
+    "pastor", "seminarian", "seminarians", "catechist", "catechists",
 }  # fmt: skip
 ARMED_CUES = {
     "soldier", "soldiers", "troops", "army", "military", "police", "policemen", "base",
