@@ -328,3 +328,13 @@ def test_pooled_gold_fillers_sharing_a_string_are_one_entity() -> None:
         Filler(("SOLDIERS",), optional=True),
     ])
     assert merged == [Filler(("GUERRILLA COLUMN", "GUERRILLAS"), False), Filler(("SOLDIERS",), True)]
+
+
+def test_a_prediction_also_goes_by_its_words_after_a_nationality_or_count() -> None:
+    from eventcoder.evaluation.muc4 import _names
+    from eventcoder.records import ActorRef
+
+    names = _names(ActorRef(text="several Salvadoran businessmen", name="Salvadoran businessmen"))
+    assert "businessmen" in names
+    assert names[0] == "several Salvadoran businessmen"
+    assert _names(ActorRef(text="Salvadoran", name="Salvadoran")) == ("Salvadoran",)

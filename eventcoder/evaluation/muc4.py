@@ -31,7 +31,9 @@ from eventcoder.evaluation.matching import (
 from eventcoder.evaluation.metrics import classification_scores, multilabel_scores, prf
 from eventcoder.evaluation.report import ErrorExample, Section, snippet
 from eventcoder.kb import load_kb
+from eventcoder.kb.countries import demonym_words
 from eventcoder.kb.schema import ACTOR_TYPES
+from eventcoder.numbers import words_to_int
 from eventcoder.records import ActorRef, Event
 
 TASK = "muc4"
@@ -136,9 +138,10 @@ def _with_descriptions(actors: Sequence[ActorRef]) -> list[ActorRef]:
         for words in (actor.text, actor.phrase):  # "the intelligence director, Miguel Paz"
             if words and name and not set(normalise(words).split()) & set(normalise(name).split()):
                 described.append(words)  # no word of the name: a description
-        at = actor.text.lower().find(name.lower()) if name else -1
-        if at >= 0 and normalise(name) != normalise(actor.text):
-            rest = f"{actor.text[:at]} {actor.text[at + len(name):]}"
+        text = " ".join(actor.text.split())  # "LIBERAL SENATOR FEDERICO ESTRADA\nVELEZ"
+        at = text.lower().find(" ".join(name.lower().split())) if name else -1
+        if at >= 0 and normalise(name) != normalise(text):
+            rest = f"{text[:at]} {text[at + len(' '.join(name.split())):]}"
             rest = " ".join(rest.split()).strip(" ,")
             described.append(rest[:-2] if rest.endswith("'s") else rest)
         for words in dict.fromkeys(d for d in described if len(d) > 2):
@@ -162,7 +165,27 @@ def _names(actor: ActorRef) -> tuple[str, ...]:
         known = load_kb().actors.get(actor.actor_id)
         if known is not None:
             strings += [a.text for a in known.aliases if a.kind == "name" and not a.loaded]
-    return tuple(dict.fromkeys(strings))
+    strings += [bare for x in list(strings) if (bare := _without_nation_or_number(x)) != x]
+    return tuple(dict.fromkeys(s for s in strings if s))
+
+
+def _without_nation_or_number(text: str) -> str:
+    """The words after a leading nationality or count ("two Italian engineers" ->
+    "engineers", "several Salvadoran businessmen" -> "businessmen"): MUC-4 keys fill a
+    victim's nationality and number as slots of their own."""
+    words = text.split()
+    demonyms = demonym_words()
+    while len(words) > 1 and (
+        words[0].lower() in demonyms
+        or words[0].lower() in LEADING_COUNT_WORDS
+        or words_to_int(words[0].lower()) is not None
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+LEADING_COUNT_WORDS = {"the", "a", "an", "several", "some", "many", "various", "numerous",
+                       "other", "few", "dozens", "hundreds"}  # fmt: skip
 
 
 def _joined(preds: Sequence[str | tuple[str, ...]]) -> str:

@@ -353,6 +353,16 @@ def country_rows() -> tuple[tuple[str, str, tuple[str, ...], str, tuple[str, ...
     return tuple(rows)
 
 
+def demonym_words() -> frozenset[str]:
+    """Every demonym of the table and its plural, lower-cased ("salvadoran", "italians"):
+    words English always capitalises, used to restore capitals in all-caps text."""
+    out: set[str] = set()
+    for iso3, _name, demonyms, _capital, _extra in country_rows():
+        words = [d.split(" (")[0] for d in demonyms]
+        out.update(w.lower() for w in (*words, *_plurals(iso3, list(demonyms))))
+    return frozenset(out)
+
+
 def un_members() -> frozenset[str]:
     """ISO-3 codes of the 193 UN member states."""
     return frozenset(r[0] for r in country_rows()) - NON_MEMBERS
