@@ -277,6 +277,9 @@ def test_a_description_with_a_name_in_apposition_keeps_the_description_as_text(
         ("The army held the guerrillas responsible for the massacre.", "guerrillas", "army"),
         ("The minister accused the militia of killing five soldiers.", "militia", "minister"),
         ("The rebels were blamed for the attack on the bridge.", "rebels", None),
+        # a noun of blame: whoever announces an arrest for a bombing does not claim it
+        ("Police announced the arrest of three men for the bombing of the market.", "men",
+         "Police"),
     ],
 )
 def test_the_blamed_did_the_act_and_the_blamer_attributes_it(

@@ -429,7 +429,7 @@ def frame_for(
             sources = _stray_agent(head, index)
         if not sources and (blamed := culprit_object(head)) is not None:
             sources = [a for obj in blamed[0] for a in actors_of(obj, index)]
-            accusers = _subject_of(blamed[1], index)  # "accused the militia of killing"
+            accusers = _accusers(blamed[1], index)  # "accused the militia of killing"
         if not sources:
             sources = _authority_of_place(head, index)
     else:
@@ -498,7 +498,7 @@ def frame_for(
             # of blame did it; the subject lays the blame
             carrier = blamed[1]
             sources = [a for obj in blamed[0] for a in actors_of(obj, index)]
-            accusers = _subject_of(carrier, index)
+            accusers = _accusers(carrier, index)
         elif head.dep_ == "pobj" and head.head.lower_ == "behind" and head.head.head.pos_ == "AUX":
             carrier = head.head.head  # "the group was behind the strike"
             if not sources:
@@ -604,6 +604,37 @@ CULPRIT_VERBS = {"blame", "accuse", "hold", "charge", "suspect", "implicate", "f
                  "punish", "condemn", "credit", "denounce"}  # fmt: skip
 
 
+# Nouns of blame whose "of" names the blamed: "the arrest of 45 soldiers for killing ...".
+CULPRIT_NOUNS = {"arrest", "detention", "conviction", "trial", "indictment", "prosecution",
+                 "capture", "sentencing"}  # fmt: skip
+
+
+def _accusers(carrier: Token, index: dict[int, Span]) -> list[ActorRef]:
+    """Who lays the blame: the culprit verb's subject, or for a culprit noun the subject of
+    the verb it is the object of ("police announced the arrest of ...")."""
+    if carrier.pos_ in {"NOUN", "PROPN"}:
+        if carrier.dep_ in OBJ and carrier.head.pos_ == "VERB":
+            return _subject_of(carrier.head, index)
+        return []
+    return _subject_of(carrier, index)
+
+
+def _culprit_of_noun(node: Token) -> tuple[list[Token], Token] | None:
+    """"the arrest of 45 soldiers and 2 officers for killing ...": the "for" phrase hangs on
+    the culprit noun or on the blamed people it names."""
+    if node.lemma_.lower() in CULPRIT_NOUNS:
+        blamed = [p for c in node.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        return (blamed, node) if blamed else None
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and (
+        node.head.head.lemma_.lower() in CULPRIT_NOUNS
+    ):
+        return [node], node.head.head
+    return None
+
+
 def culprit_object(head: Token) -> tuple[list[Token], Token] | None:
     """The people blamed for an act and the verb that blames them ("blamed the rebels for
     the bombing", "accused X of killing", "held X responsible for"): the objects of the
@@ -614,6 +645,8 @@ def culprit_object(head: Token) -> tuple[list[Token], Token] | None:
     if prep.lower_ not in {"for", "of", "with"}:
         return None
     verb = prep.head
+    if verb.pos_ in {"NOUN", "PROPN"}:
+        return _culprit_of_noun(verb)
     if verb.lemma_.lower() == "responsible" and verb.dep_ == "amod":
         # "held the guerrillas responsible for the massacre" (parsed as a modifier)
         blamed, verb = verb.head, verb.head.head

@@ -214,11 +214,13 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
         who = _actor_at(trigger._.status_by, doc)
         claimed_by = who if status == "claimed" else ()
         attributed_by = who if status == "attributed" else ()
-        if frame.accusers and status in {"asserted", "reported", "attributed"}:
-            # "the government blamed X for", "police arrested X for": the act is laid at X's
-            # door by the accuser, named or not
+        if frame.accusers and status in {"asserted", "reported", "attributed", "claimed"}:
+            # "the government blamed X for", "police announced the arrest of X for": the
+            # act is laid at X's door by the accuser, named or not (who announces an arrest
+            # for a bombing does not claim the bombing)
             status = "attributed"
             attributed_by = attributed_by or frame.accusers
+            claimed_by = ()
         sources = frame.source_actors
         targets = frame.target_actors
         if status == "claimed" and not sources:
