@@ -44,7 +44,7 @@ from eventcoder.stages.collect_mentions import doc_to_mentions
 from eventcoder.stages.infer_doc_date import infer_document_date
 from eventcoder.stages.merge_mentions import merge_mentions
 from eventcoder.stages.normalize import normalize
-from eventcoder.stages.parse import make_doc, resolve_model_name
+from eventcoder.stages.parse import make_doc, resolve_model_name, split_wire_separators
 from eventcoder.stages.relate_actors import relate_actors
 from eventcoder.stages.resolve_dates import is_background, resolve_date
 from eventcoder.stages.resolve_dates import warm_up as warm_up_dates
@@ -70,6 +70,7 @@ COMPONENTS = (
 def build_nlp(model: str = "auto", kb_paths: tuple[str, ...] = ()) -> Language:
     """Load the spaCy model and add eventcoder's components (once per process)."""
     nlp = spacy.load(resolve_model_name(model))
+    split_wire_separators(nlp)
     kb = load_kb([Path(p) for p in kb_paths]) if kb_paths else None
     link_actors.add_linker(nlp, kb=kb)
     for name in COMPONENTS:

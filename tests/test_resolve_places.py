@@ -642,3 +642,25 @@ def test_resolve_places_a_place_modifying_a_violent_noun_is_its_place() -> None:
         "bombing of an embassy by militants."
     )
     assert _assault_place(text)[1] == "Beirut"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # a wire separator glued to the state ("Calif.--(BUSINESS WIRE)") is split off
+        ("PLEASANTON, Calif.--(BUSINESS WIRE)--Acme Corp. today announced results.", "Calif."),
+        # a dateline's state is where the story was filed, whether or not its town is known
+        ("CAMP HADLEY, Wash. - Soldiers from the base trained on Monday.", "Wash."),
+    ],
+)
+def test_the_state_of_a_dateline_is_a_literal_place(text: str, state: str) -> None:
+    found = {t.text: t for t in find_toponyms(Article(doc_id="t", text=text))}
+    assert state in found
+    assert found[state].literal
+
+
+def test_wire_separators_are_tokens_of_their_own() -> None:
+    from eventcoder.stages.parse import load_nlp
+
+    words = [t.text for t in load_nlp().make_doc("PLEASANTON, Calif.--(BUSINESS WIRE)--Acme")]
+    assert words == ["PLEASANTON", ",", "Calif.", "--", "(", "BUSINESS", "WIRE", ")", "--", "Acme"]

@@ -395,6 +395,22 @@ def is_dateline(span: Span) -> bool:
             and after[:1].isupper() and not after.isupper())  # fmt: skip
 
 
+def _dateline_state(span: Span) -> bool:
+    """The state or country of a dateline whose place the gazetteer may not know: "CAMP
+    HADLEY, Wash. - Soldiers ...", "PLEASANTON, Calif.--(BUSINESS WIRE)"."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != ",":
+        return False
+    if doc[span.end].text not in (*DASHES, "("):
+        return False
+    k = span.start - 2
+    while k >= 0 and doc[k].text.isupper() and doc[k].is_alpha:
+        if k == 0 or "\n" in doc[k - 1].text_with_ws:
+            return True  # an upper-case name opening a line
+        k -= 1
+    return False
+
+
 # Continental adjectives, read as the continent (GeoNames' continent points): GeoWebNews and
 # ACLED place "African leaders" or "a European summit" in the continent.
 CONTINENT_ADJECTIVES = {
@@ -607,7 +623,7 @@ def is_literal(span: Span) -> bool:
     # "Russia and China agreed": a conjunct plays its first conjunct's role.
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    if is_dateline(span) or _based_in(span):
+    if is_dateline(span) or _dateline_state(span) or _based_in(span):
         return True
     # 0. "the Zimbabwe Electoral Commission": a place inside an organisation's or event's name.
     if _inside_larger_entity(span):

@@ -31,8 +31,11 @@ def resolve_model_name(name: str = "auto") -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str = "auto") -> Language:
-    """Load (once per process) the spaCy pipeline named by ``model``."""
-    return spacy.load(resolve_model_name(model))
+    """Load (once per process) the spaCy pipeline named by ``model``, its tokenizer splitting
+    wire separators (``split_wire_separators``)."""
+    nlp = spacy.load(resolve_model_name(model))
+    split_wire_separators(nlp)
+    return nlp
 
 
 # ``Doc.text`` joins every token's text on each access (thousands of Token objects for a
@@ -46,6 +49,17 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+# Wire separators glued to words: "PLEASANTON, Calif.--(BUSINESS WIRE)--Acme Corp." The
+# default tokenizer keeps "Calif.--(BUSINESS" as one token, hiding the state and the agency.
+WIRE_INFIXES = (r"-{2,}", r"(?<=[.-])\(", r"\)(?=-)")
+
+
+def split_wire_separators(nlp: Language) -> None:
+    """Make ``nlp``'s tokenizer split double dashes, and brackets against a full stop or dash."""
+    infixes = [*nlp.Defaults.infixes, *WIRE_INFIXES]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
