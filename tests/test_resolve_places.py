@@ -664,3 +664,10 @@ def test_wire_separators_are_tokens_of_their_own() -> None:
 
     words = [t.text for t in load_nlp().make_doc("PLEASANTON, Calif.--(BUSINESS WIRE)--Acme")]
     assert words == ["PLEASANTON", ",", "Calif.", "--", "(", "BUSINESS", "WIRE", ")", "--", "Acme"]
+
+
+def test_oceans_and_mountain_ranges_are_places() -> None:
+    text = "Warm water in the eastern Pacific moved north, and snow fell west of the Appalachians."
+    found = {t.name: t for t in find_toponyms(Article(doc_id="t", text=text))}
+    assert found["Pacific Ocean"].text == "Pacific"
+    assert found["Appalachian Mountains"].country == "USA"
