@@ -52,6 +52,10 @@ def test_pipeline_fatalities_and_instrument() -> None:
         ("The rebels claimed responsibility for the attack on the army base.", "claimed"),
         ("The government blamed the rebels for the attack on the army base.", "attributed"),
         ("Rebels reportedly attacked the army base.", "reported"),
+        # a party telling of its own act claims it; being attacked is no claim
+        ("Our units attacked the army base on Monday.", "claimed"),
+        ("We attacked the army base on Monday.", "claimed"),
+        ("We were attacked by the army on Monday.", "asserted"),
     ],
 )
 def test_pipeline_status(text: str, status: str) -> None:

@@ -121,6 +121,24 @@ def _presupposed(head: Token, above: list[Token]) -> bool:
 
 
 
+def _first_person_agent(head: Token) -> Token | None:
+    """The speaker's own side as the agent: "we attacked", "our units sabotaged", "our
+    attack on the base". A party telling of its own act claims it (never "we were
+    attacked": a passive subject is the patient)."""
+    if head.pos_ in {"VERB", "AUX"}:
+        subj = _subject(head)
+        if subj is None or subj.dep_ == "nsubjpass" or subj.i >= head.i + 8:
+            return None
+    else:
+        subj = next((c for c in head.children if c.dep_ == "poss"), None)
+        if subj is not None and subj.lower_ == "our":
+            return subj
+        return None
+    if subj.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in subj.children):
+        return subj
+    return None
+
+
 def _modal_reach(chain: list[Token]) -> int:
     """How far up a modal still governs the trigger: one step further through "of"
     ("will provide 25,000 tons of aid")."""
@@ -197,6 +215,9 @@ def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, 
     for tok in sent[max(0, head.i + 1 - sent.start) :]:  # the words after the trigger
         if tok.lower_ in {"blamed", "accused", "suspected"}:
             return "attributed", _subject(tok), tok.text
+    speaker = _first_person_agent(head)
+    if speaker is not None:  # "our units sabotaged the power grid", "we attacked the base"
+        return "claimed", speaker, speaker.text
     # 5. reported: hedges on the clause, or "according to", "reports suggest".
     for tok in chain:
         for child in tok.children:
