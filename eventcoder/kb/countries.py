@@ -353,9 +353,10 @@ def country_rows() -> tuple[tuple[str, str, tuple[str, ...], str, tuple[str, ...
     return tuple(rows)
 
 
+@functools.lru_cache(maxsize=1)
 def demonym_words() -> frozenset[str]:
     """Every demonym of the table and its plural, lower-cased ("salvadoran", "italians"):
-    words English always capitalises, used to restore capitals in all-caps text."""
+    the nationality words the muc4 scorer strips from a victim's description."""
     out: set[str] = set()
     for iso3, _name, demonyms, _capital, _extra in country_rows():
         words = [d.split(" (")[0] for d in demonyms]
