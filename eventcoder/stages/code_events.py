@@ -251,6 +251,10 @@ PEOPLE_TYPES = {"person", "civilians", "armed group", "militia", "military", "po
                 "protesters", "rioters"}  # fmt: skip
 
 
+# Singular nouns of people or groups ("subversive", "dealer"): a plural of one was taken.
+TAKEN_PEOPLE_WORDS = frozenset(PERSON_NOUNS | GROUP_TYPES.keys())
+
+
 def _possessor(actor: ActorRef, m: EventMention) -> bool:
     """The actor owns what follows it ("IS' territory", "the rebels' camp")."""
     if actor.end is None:
@@ -276,9 +280,7 @@ def _people_taken(m: EventMention, passive: bool) -> bool:
     for w in words:
         if w in PLACE_WORDS:
             return False
-        if w in PERSON_WORDS or w in PERSON_NOUNS or (
-            w.removesuffix("s") in PERSON_NOUNS | GROUP_TYPES.keys()
-        ):
+        if w in PERSON_WORDS or w in PERSON_NOUNS or w.removesuffix("s") in TAKEN_PEOPLE_WORDS:
             return True
     first = m.target_actors[0] if m.target_actors else None
     # "captured IS' last territory" names whose place was taken, not who was taken

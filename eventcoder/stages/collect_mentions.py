@@ -225,9 +225,8 @@ def doc_to_mentions(doc: Doc, doc_id: str) -> list[EventMention]:
         targets = frame.target_actors
         if status == "claimed" and not sources:
             sources = claimed_by
-        cue = (trigger._.status_cue or "").lower()
-        if status == "claimed" and not claimed_by and any(
-            a.text.lower().startswith("our ") and a.text.lower().endswith(cue) for a in sources
+        if status == "claimed" and not claimed_by and trigger._.status_cue == "our" and any(
+            a.text.lower().startswith("our ") for a in sources
         ):
             claimed_by = sources  # "our units sabotaged ...": the agent tells of its own act
         if (status == "hypothetical" and (trigger._.status_cue or "").lower() in DEMAND_CUES

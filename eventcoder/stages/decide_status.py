@@ -217,7 +217,7 @@ def decide(trigger: Span, sent: Span | None = None) -> tuple[str, Token | None, 
             return "attributed", _subject(tok), tok.text
     speaker = _first_person_agent(head)
     if speaker is not None:  # "our units sabotaged the power grid", "we attacked the base"
-        return "claimed", speaker, speaker.text
+        return "claimed", speaker, "we" if speaker.lower_ == "we" else "our"
     # 5. reported: hedges on the clause, or "according to", "reports suggest".
     for tok in chain:
         for child in tok.children:
